@@ -1,0 +1,70 @@
+/** `trainpack build`: the CLI face of build(). */
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { build, type Format } from '../api.js';
+import { printDiagnostics, type Output } from './report.js';
+
+export interface BuildFlags {
+  out: string;
+  format: Format[];
+  overlay: string[];
+  all?: boolean;
+  browser?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of formats) if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`Unknown format "${f}": use html, pdf or html,pdf`);
+  // PDF is printed from the HTML, so asking for PDF builds HTML as well.
+  return formats.includes('pdf') ? ['html', 'pdf'] : ['html'];
+}
+
+export function registerBuild(program: Command, io: Output, setCode: (n: number) => void): void {
+  program
+    .command('build')
+    .description('Build the facilitator guide, participant handout and slide decks of a curriculum')
+    .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
+    .option('-o, --out <dir>', 'output folder; each edition goes to <out>/<edition>/', 'out')
+    .option('-f, --format <list>', 'html, pdf or html,pdf (PDF needs Chromium)', parseFormats, ['html'] as Format[])
+    .option('--overlay <id>', 'build this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--all', 'build the base edition and every overlay')
+    .option('--browser <path>', 'Chromium or Chrome to print PDFs with')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .option('--json', 'print the result as JSON on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trainpack build curricula/reintegration              HTML into ./out/base/
+  trainpack build . --format html,pdf --out dist       HTML and PDF
+  trainpack build . --overlay sn                       the Senegal edition only
+  trainpack build . --all                              every edition
+
+Outputs (per edition): index.html, facilitator-guide.html, participant-handout.html,
+slides/<module>.html, and with --format pdf the same as PDF.`,
+    )
+    .action(async (dir: string, flags: BuildFlags) => {
+      const formats = flags.format;
+      const result = await build({
+        dir,
+        out: flags.out,
+        formats,
+        overlays: flags.overlay,
+        all: flags.all,
+        browser: flags.browser,
+      });
+      printDiagnostics(result.diagnostics, io);
+      if (flags.json) {
+        io.out(JSON.stringify(result, null, 2));
+      } else if (!flags.quiet) {
+        for (const e of result.editions) {
+          io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files -> ${path.relative(process.cwd(), e.dir) || '.'}`);
+        }
+        const w = result.diagnostics.length;
+        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages in ${(result.pdf.ms / 1000).toFixed(2)} s` : ''}`);
+      }
+      setCode(0);
+    });
+}

@@ -1,0 +1,33 @@
+/** `trainpack init <dir>`: start a curriculum from templates/init. */
+import { cp, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Diagnostics, TrainpackError } from '../errors.js';
+import { exists } from '../load/files.js';
+import { BUILTIN_TEMPLATES } from '../render/templates.js';
+import type { Output } from './report.js';
+
+/** Copy the starter curriculum into `dir`, which must be empty or new. */
+export async function init(dir: string): Promise<string> {
+  const target = path.resolve(dir);
+  if ((await exists(target)) && (await readdir(target)).length > 0) {
+    const diags = new Diagnostics();
+    diags.error('output', `${dir} is not empty; trainpack init never overwrites files`, { file: dir }, 'Name a new or empty folder.');
+    throw new TrainpackError(diags.list);
+  }
+  await cp(path.join(BUILTIN_TEMPLATES, 'init'), target, { recursive: true, errorOnExist: true, force: false });
+  return target;
+}
+
+export function registerInit(program: Command, io: Output, setCode: (n: number) => void): void {
+  program
+    .command('init')
+    .description('Start a new curriculum: one module with one unit of each type, commented')
+    .argument('<dir>', 'new or empty folder')
+    .action(async (dir: string) => {
+      const target = await init(dir);
+      io.err(`✔ Created a curriculum in ${target}`);
+      io.err(`  Next: trainpack build ${dir}`);
+      setCode(0);
+    });
+}

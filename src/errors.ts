@@ -1,0 +1,114 @@
+/**
+ * The error catalogue and the diagnostic shape every stage reports in.
+ *
+ * A diagnostic always has a place (file, line, column) when the problem sits
+ * in a source file, a permanent rule id (so CI logs and docs can refer to it),
+ * a severity and a one-line hint saying what to do.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Where a problem sits. `line` and `column` are 1-based. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** One problem found in a curriculum. */
+export interface Diagnostic extends Location {
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+/** Rule ids with their default hints. Names are permanent: docs and CI logs refer to them. */
+export const RULES = {
+  'yaml-syntax': 'Fix the YAML syntax; indentation and quoting are the usual causes.',
+  'schema': 'See FORMAT.md for the fields this file accepts.',
+  'missing-file': 'Create the file, or remove the reference to it.',
+  'duplicate-id': 'Give each unit an id unique in the curriculum (front matter `id:`).',
+  'unknown-id': 'Use an id that exists, or remove it from the list.',
+  'undefined-var': 'Define the variable under `vars:` in curriculum.yml or in the overlay.',
+  'unknown-directive': 'Use one of the directives in FORMAT.md, or escape the colon (`\\:`).',
+  'misplaced-directive': 'Move the block where FORMAT.md allows it.',
+  'unsafe-html': 'Raw HTML is limited to a safe allowlist; see README "Raw HTML".',
+  'outside-path': 'Keep links and images inside the curriculum folder (put files under assets/).',
+  'missing-asset': 'Add the file under the curriculum folder or fix the path.',
+  'remote-asset': 'Download the file into assets/ so the output works offline.',
+  'quiz-format': 'A quiz is an ordered list; options are a nested task list with [x] on correct ones.',
+  'agenda-overflow': 'Shorten units, add a day, or move the break times in `workshop:`.',
+  'overlay': 'See FORMAT.md section 5 for overlays.',
+  'output': 'Choose another --out folder.',
+  'browser': 'Install Chromium, or pass --browser <path>.',
+  'pdf': 'See the message; the HTML outputs were written.',
+  'internal': 'This is a bug in trainpack; please report it with the stack trace.',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** Build a diagnostic with the rule's default hint. */
+export function diag(
+  severity: Severity,
+  rule: RuleId,
+  message: string,
+  loc: Location,
+  hint?: string,
+): Diagnostic {
+  return { severity, rule, message, ...loc, hint: hint ?? RULES[rule] };
+}
+
+/**
+ * Thrown when a stage finds errors it cannot build past. Carries every
+ * diagnostic found so far so the user sees all of them in one run.
+ */
+export class TrainpackError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[], options?: { cause?: unknown }) {
+    const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+    super(first ? formatDiagnostic(first) : 'trainpack failed', options);
+    this.name = 'TrainpackError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** A collector that stages append to. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.list.push(d);
+  }
+  error(rule: RuleId, message: string, loc: Location, hint?: string): void {
+    this.add(diag('error', rule, message, loc, hint));
+  }
+  warn(rule: RuleId, message: string, loc: Location, hint?: string): void {
+    this.add(diag('warning', rule, message, loc, hint));
+  }
+  get errors(): Diagnostic[] {
+    return this.list.filter((d) => d.severity === 'error');
+  }
+  get warnings(): Diagnostic[] {
+    return this.list.filter((d) => d.severity === 'warning');
+  }
+  /** Throw a TrainpackError carrying everything collected if any error was found. */
+  throwIfErrors(): void {
+    if (this.errors.length > 0) throw new TrainpackError(this.list);
+  }
+}
+
+/** `file:line:col severity message [rule]`: the layout editors and CI parse. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = [d.file, d.line, d.column].filter((p) => p !== undefined).join(':');
+  return `${place} ${d.severity} ${d.message} [${d.rule}]`;
+}
+
+/** Sort by file, then line and column, so reports read top to bottom. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Schemas of every YAML file and front matter block (FORMAT.md sections 2,
+ * 3 and 5). Messages say what was expected; `validate.ts` adds the place.
+ */
+import { z } from 'zod';
+
+const id = z
+  .string({ error: 'expected an id (text)' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lowercase letters, digits and dashes ([a-z0-9-])' });
+const text = z.string({ error: 'expected text' });
+const clock = z
+  .string({ error: 'expected a time as "HH:MM" (quote it)' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a 24-hour time as "HH:MM"' });
+const textList = z.array(z.coerce.string(), { error: 'expected a list' });
+const vars = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
+  error: 'expected a mapping of names to values',
+});
+
+export const workshopSchema = z.object({
+  day_start: clock.default('09:00'),
+  day_end: clock.default('17:00'),
+  days: z.number().int().positive().optional(),
+  breaks: z
+    .array(
+      z.object({
+        at: clock,
+        minutes: z.number({ error: 'expected minutes (a whole number)' }).int().positive(),
+        label: text.default('Break'),
+      }),
+    )
+    .default([]),
+});
+
+export const themeSchema = z.record(z.string(), z.unknown());
+
+export const curriculumSchema = z.object({
+  id,
+  title: text,
+  version: z.coerce.string().optional(),
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a BCP 47 language tag such as "en" or "fr-SN"' }).default('en'),
+  license: text.optional(),
+  authors: z.union([textList, z.string().transform((s) => [s])]).default([]),
+  modules: z.array(z.string(), { error: 'expected a list of module folder names' }).optional(),
+  vars: vars.default({}),
+  workshop: workshopSchema.optional(),
+  theme: themeSchema.optional(),
+  description: text.optional(),
+});
+
+export const moduleSchema = z.object({
+  id: id.optional(),
+  title: text,
+  summary: text.optional(),
+  audience: text.optional(),
+  units: z.array(z.string(), { error: 'expected a list of unit file names' }).optional(),
+});
+
+export const unitTypes = ['session', 'exercise', 'roleplay', 'quiz'] as const;
+
+export const unitSchema = z.object({
+  id: id.optional(),
+  title: text,
+  type: z.enum(unitTypes, { error: `expected one of ${unitTypes.join(', ')}` }).default('session'),
+  duration: z
+    .number({ error: 'expected minutes as a whole number greater than 0' })
+    .int({ error: 'expected minutes as a whole number greater than 0' })
+    .positive({ error: 'expected minutes as a whole number greater than 0' }),
+  objectives: textList.default([]),
+  materials: textList.default([]),
+  methods: textList.default([]),
+  self_check: z.boolean().default(false),
+  upstream: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git blob hash' }).optional(),
+});
+
+export const overlaySchema = z.object({
+  id,
+  extends: id.optional(),
+  title: text.optional(),
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a BCP 47 language tag' }).optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 code such as "SN"' }).optional(),
+  vars: vars.default({}),
+  exclude: z.array(z.string(), { error: 'expected a list of unit or module ids' }).default([]),
+  strings: z.record(z.string(), z.string()).default({}),
+  theme: themeSchema.optional(),
+});
+
+/** Keys each schema accepts, for "did you mean" on unknown keys. */
+export function knownKeys(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}

@@ -1,0 +1,28 @@
+/**
+ * What the markdown plugins know about the file they work on. It travels in
+ * `file.data.trainpack`, so one processor per edition serves every unit.
+ */
+import type { Unit } from '../model.js';
+
+/** Per-file data the plugins read. */
+export interface UnitContext {
+  unit: Unit;
+  /** Curriculum root: no link or image may resolve outside it. */
+  root: string;
+  /** Absolute path of the base file this unit stands for (overlay files resolve links from there too). */
+  basePath: string;
+  /** Unit id by absolute base path of its file, for links between units. */
+  unitsByPath: Map<string, string>;
+  /** Values for `:var[name]`. */
+  vars: Record<string, string>;
+  /** UI strings for labels the plugins insert. */
+  strings: Record<string, string>;
+  /** Files linked (not inlined) that the emit stage copies, by output path relative to the edition. */
+  assets: Map<string, string>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    trainpack: UnitContext;
+  }
+}

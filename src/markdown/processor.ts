@@ -1,0 +1,73 @@
+/**
+ * Parse stage: one unit's Markdown -> one canonical hast tree holding every
+ * audience's content, with `tp-*` classes the views filter on.
+ *
+ * remark-parse + gfm + directive, then our plugins (vars, headings, quiz,
+ * blocks), remark-rehype, rehype-raw, the safety allowlist and link
+ * resolution. Messages carry the unit file's line and column.
+ */
+import type { Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { diag, type Diagnostic, type RuleId, RULES } from '../errors.js';
+import type { Unit } from '../model.js';
+import type { UnitContext } from './context.js';
+import rehypeLinks from './rehype-links.js';
+import rehypeSafety from './rehype-safety.js';
+import remarkBlocks from './remark-blocks.js';
+import remarkHeadings from './remark-headings.js';
+import remarkQuiz from './remark-quiz.js';
+import remarkVars from './remark-vars.js';
+
+/** A unit after parsing: its tree and what the parse found. */
+export interface ParsedUnit {
+  unit: Unit;
+  tree: HastRoot;
+  diagnostics: Diagnostic[];
+  /** Linked files to copy: output path (relative to the edition) -> absolute source. */
+  assets: Map<string, string>;
+}
+
+/** Create the processor. It is stateless across files: reuse it for every unit. */
+export function createProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkVars)
+    .use(remarkHeadings)
+    .use(remarkQuiz)
+    .use(remarkBlocks)
+    .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'p' })
+    .use(rehypeRaw)
+    .use(rehypeSafety)
+    .use(rehypeLinks);
+}
+
+export type Processor = ReturnType<typeof createProcessor>;
+
+/** Parse one unit with the given context (vars, strings, the edition's unit paths). */
+export async function parseUnit(
+  processor: Processor,
+  ctx: Omit<UnitContext, 'assets'>,
+): Promise<ParsedUnit> {
+  const assets = new Map<string, string>();
+  const file = new VFile({ path: ctx.unit.source.path, value: ctx.unit.body });
+  file.data.trainpack = { ...ctx, assets };
+  const mdast = processor.parse(file);
+  const tree = (await processor.run(mdast, file)) as HastRoot;
+  const diagnostics = file.messages.map((m) => {
+    const rule = (m.ruleId && m.ruleId in RULES ? m.ruleId : 'internal') as RuleId;
+    return diag(m.fatal ? 'error' : 'warning', rule, m.reason, {
+      file: ctx.unit.source.rel,
+      line: m.line ?? undefined,
+      column: m.column ?? undefined,
+    });
+  });
+  return { unit: ctx.unit, tree, diagnostics, assets };
+}

@@ -1,0 +1,85 @@
+/**
+ * Links and images. Relative paths resolve against the unit file and must
+ * stay inside the curriculum folder. Images are inlined as data URIs so a
+ * page is one self-contained file; other linked files are copied to
+ * `assets/` beside the page; links to another unit's `.md` file become
+ * anchors to that unit. Remote images are a warning: the output must work
+ * offline.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import mime from 'mime-types';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { relPath } from '../load/files.js';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Resolve a relative URL of a unit to a file inside the curriculum, trying the base location too. */
+function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean; found: boolean } {
+  const { unit, root, basePath } = file.data.trainpack!;
+  const clean = decodeURIComponent(url.split(/[?#]/)[0]!);
+  const candidates = [path.resolve(path.dirname(unit.source.path), clean), path.resolve(path.dirname(basePath), clean)];
+  const inside = (p: string) => p === root || p.startsWith(root + path.sep);
+  for (const abs of candidates) if (inside(abs) && existsSync(abs)) return { abs, inside: true, found: true };
+  return { abs: candidates[0]!, inside: inside(candidates[0]!), found: false };
+}
+
+export default function rehypeLinks() {
+  return (tree: Root, file: VFile) => {
+    const ctx = file.data.trainpack!;
+    const prefix = `${ctx.unit.id}--`;
+    const problem = (reason: string, el: Element, ruleId: string, fatal: boolean) => {
+      const m = file.message(reason, { place: el.position, ruleId, source: 'trainpack' });
+      m.fatal = fatal;
+    };
+    visit(tree, 'element', (el: Element) => {
+      const props = (el.properties ??= {});
+      // remark-rehype's footnote ids are the same in every unit: make them unique on a shared page.
+      if (typeof props.id === 'string' && props.id.startsWith('user-content-')) props.id = prefix + props.id.slice(13);
+      const attr = el.tagName === 'img' ? 'src' : el.tagName === 'a' ? 'href' : undefined;
+      if (!attr) return;
+      const url = props[attr];
+      if (typeof url !== 'string' || url === '') return;
+      if (url.startsWith('#')) {
+        const frag = url.slice(1);
+        props[attr] = `#${frag.startsWith('user-content-') ? prefix + frag.slice(13) : prefix + frag}`;
+        return;
+      }
+      if (SCHEME.test(url) || url.startsWith('//')) {
+        if (el.tagName === 'img') problem(`Remote image ${url} will not show offline`, el, 'remote-asset', false);
+        return;
+      }
+      const target = resolveLocal(url, file);
+      if (!target.inside) {
+        problem(`"${url}" points outside the curriculum folder`, el, 'outside-path', true);
+        delete props[attr];
+        return;
+      }
+      if (!target.found || !statSync(target.abs).isFile()) {
+        problem(`"${url}" does not exist (looked for ${relPath(ctx.root, target.abs)})`, el, 'missing-asset', true);
+        return;
+      }
+      const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+      if (el.tagName === 'a' && target.abs.endsWith('.md')) {
+        const id = ctx.unitsByPath.get(target.abs);
+        if (!id) {
+          problem(`"${url}" is not a unit of this edition`, el, 'missing-asset', false);
+          return;
+        }
+        props.href = hash ? `#${id}--${hash}` : `#unit-${id}`;
+        return;
+      }
+      if (el.tagName === 'img') {
+        const type = mime.lookup(target.abs) || 'application/octet-stream';
+        props.src = `data:${type};base64,${readFileSync(target.abs).toString('base64')}`;
+        return;
+      }
+      const rel = relPath(ctx.root, target.abs);
+      const out = rel.startsWith('assets/') ? rel : `assets/${rel}`;
+      ctx.assets.set(out, target.abs);
+      props.href = out + (hash ? `#${hash}` : '');
+    });
+  };
+}

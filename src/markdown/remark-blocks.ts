@@ -1,0 +1,109 @@
+/**
+ * The block directives of FORMAT.md (`:::facilitator`, `:::slide`, …) ->
+ * elements with `tp-*` classes that the view stage filters on. Unknown
+ * directives are warnings at their position; misplaced ones too.
+ *
+ * An unknown container (a typo such as `:::facilitatr`) is kept only for the
+ * facilitator guide, marked `tp-unknown`: a misspelt facilitator note must
+ * never reach participants.
+ */
+import type { Paragraph, Parent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+
+/** Container names FORMAT.md defines, with the element each becomes. */
+export const BLOCKS: Record<string, { tag: string; label?: string }> = {
+  facilitator: { tag: 'div', label: 'facilitator_notes' },
+  participant: { tag: 'div' },
+  slide: { tag: 'section' },
+  notes: { tag: 'aside', label: 'speaker_notes' },
+  exercise: { tag: 'section', label: 'exercise' },
+  solution: { tag: 'div', label: 'solution' },
+  role: { tag: 'section', label: 'role_card' },
+  debrief: { tag: 'div', label: 'debrief' },
+  tip: { tag: 'aside', label: 'tip' },
+  warning: { tag: 'aside', label: 'warning' },
+  note: { tag: 'aside', label: 'note' },
+};
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+function label(text: string, className: string): Paragraph {
+  return { type: 'paragraph', data: { hProperties: { className: [className] } }, children: [{ type: 'text', value: text }] };
+}
+
+/** The source text of a node, for putting an unknown text directive back as it was written. */
+function sourceOf(node: Directive, file: VFile): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined ? String(file.value).slice(start, end) : `:${node.name}`;
+}
+
+/** Turn directives into tp-* elements. */
+export default function remarkBlocks() {
+  return (tree: Root, file: VFile) => {
+    const { unit, strings } = file.data.trainpack!;
+    const warn = (reason: string, node: Directive, ruleId: string) =>
+      file.message(reason, { place: node.position, ruleId, source: 'trainpack' });
+
+    visitParents(tree, (node, ancestors) => {
+      if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
+      const d = node as Directive;
+      const parent = ancestors[ancestors.length - 1] as Parent;
+      const index = parent.children.indexOf(d as RootContent);
+      if (d.type === 'textDirective') {
+        if (d.name === 'var') return; // remark-vars ran first; a leftover is already reported
+        warn(`Unknown text directive ":${d.name}" (kept as plain text)`, d, 'unknown-directive');
+        parent.children.splice(index, 1, { type: 'text', value: sourceOf(d, file) } as RootContent);
+        return SKIP;
+      }
+      const spec = d.type === 'containerDirective' ? BLOCKS[d.name] : undefined;
+      if (!spec) {
+        const shape = d.type === 'leafDirective' ? `::${d.name}` : `:::${d.name}`;
+        warn(`Unknown directive "${shape}"; its content appears only in the facilitator guide`, d, 'unknown-directive');
+        d.data = { hName: 'div', hProperties: { className: ['tp-block', 'tp-unknown'] } };
+        return;
+      }
+      const names = ancestors
+        .filter((a): a is ContainerDirective => a.type === 'containerDirective')
+        .map((a) => a.name);
+      const inside = (n: string) => names.includes(n);
+      if (d.name === 'notes' && !inside('slide')) warn('`:::notes` belongs inside a `:::slide`', d, 'misplaced-directive');
+      if ((d.name === 'solution' || d.name === 'debrief') && !inside('exercise') && unit.type !== 'exercise' && unit.type !== 'roleplay')
+        warn(`\`:::${d.name}\` belongs inside an \`:::exercise\` or a unit of type exercise or roleplay`, d, 'misplaced-directive');
+      if (d.name === 'role' && unit.type !== 'roleplay') warn('`:::role` belongs in a unit of type roleplay', d, 'misplaced-directive');
+      if (d.name === 'slide' && names.length > 0) warn('`:::slide` must not sit inside another block', d, 'misplaced-directive');
+
+      // `:::exercise[Title]` or `{title="…"}`: the label paragraph becomes the title.
+      let title = d.attributes?.title ?? '';
+      const first = d.children[0];
+      if (first && first.type === 'paragraph' && first.data && 'directiveLabel' in first.data && first.data.directiveLabel) {
+        title = title || toString(first);
+        d.children.shift();
+      }
+      const className = ['tp-block', `tp-${d.name}`];
+      const head: RootContent[] = [];
+      if (d.name === 'exercise') {
+        const minutes = d.attributes?.minutes;
+        const text = [strings.exercise, title].filter(Boolean).join(': ') + (minutes ? ` · ${minutes} ${strings.minutes_short}` : '');
+        head.push(label(text, 'tp-block-title'));
+      } else if (d.name === 'role') {
+        const name = d.attributes?.name ?? title;
+        if (!name) warn('`:::role` needs a name: `:::role{name="Case worker"}`', d, 'misplaced-directive');
+        head.push(label(strings.role_card ?? 'Role card', 'tp-label'), label(name || '?', 'tp-role-name'));
+      } else if (d.name === 'tip' || d.name === 'warning' || d.name === 'note') {
+        className.push('tp-callout');
+        head.push(label(title || strings[d.name] || d.name, 'tp-label'));
+      } else if (spec.label) {
+        head.push(label(title || strings[spec.label] || spec.label, 'tp-label'));
+      }
+      (d.children as RootContent[]).unshift(...head);
+      const props: Record<string, unknown> = { className };
+      if (d.type === 'containerDirective' && (d.name === 'tip' || d.name === 'warning' || d.name === 'note')) props.role = 'note';
+      d.data = { hName: spec.tag, hProperties: props as never };
+      return undefined;
+    });
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The typed model that the load stage produces and later stages read.
+ * Paths are absolute; `rel` paths are relative to the curriculum root with
+ * forward slashes, which is how diagnostics and overlays name files.
+ */
+
+export type UnitType = 'session' | 'exercise' | 'roleplay' | 'quiz';
+
+/** A break in the workshop day (`workshop.breaks`). */
+export interface WorkshopBreak {
+  at: string;
+  minutes: number;
+  label: string;
+}
+
+/** How a workshop day runs; used to lay out the agenda. */
+export interface Workshop {
+  day_start: string;
+  day_end: string;
+  breaks: WorkshopBreak[];
+  days?: number;
+}
+
+/** A source file as read from disk. */
+export interface SourceRef {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the curriculum root, forward slashes (as diagnostics print it). */
+  rel: string;
+}
+
+/** One unit: a Markdown file with front matter. */
+export interface Unit {
+  id: string;
+  title: string;
+  type: UnitType;
+  duration: number;
+  objectives: string[];
+  materials: string[];
+  methods: string[];
+  selfCheck: boolean;
+  /** Git blob hash this overlay file was written against (replace and patch files only). */
+  upstream?: string;
+  moduleId: string;
+  source: SourceRef;
+  /** Raw file text. */
+  text: string;
+  /** Markdown body with the front matter blanked out, so positions match the file. */
+  body: string;
+  /** Where each part came from, oldest layer first (`base`, then overlay ids). */
+  provenance: string[];
+  /** Set when a translation edition falls back to a lower layer's text. */
+  fallback?: boolean;
+  /** Set when the overlay file is older than the file below it. */
+  stale?: boolean;
+}
+
+/** One module folder. */
+export interface Module {
+  id: string;
+  title: string;
+  summary?: string;
+  audience?: string;
+  dirName: string;
+  source: SourceRef;
+  units: Unit[];
+}
+
+/** The branding block; read now, applied by the design work. */
+export type Theme = Record<string, unknown>;
+
+/** A whole curriculum as loaded from its folder (the base layer). */
+export interface Curriculum {
+  root: string;
+  source: SourceRef;
+  id: string;
+  title: string;
+  version?: string;
+  language: string;
+  license?: string;
+  authors: string[];
+  vars: Record<string, string>;
+  workshop?: Workshop;
+  theme?: Theme;
+  modules: Module[];
+}

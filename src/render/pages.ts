@@ -1,0 +1,153 @@
+/**
+ * Render stage: views -> HTML pages through the handlebars layouts.
+ * Returns the edition's files as a map of relative path -> content; the
+ * emit stage writes them.
+ */
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { ParsedUnit } from '../markdown/processor.js';
+import type { Unit } from '../model.js';
+import type { Edition } from '../resolve/edition.js';
+import { facilitatorView } from '../views/facilitator.js';
+import { participantView } from '../views/participant.js';
+import { slidesOf, type SlideView } from '../views/slides.js';
+import { computeAgenda, toClock, type AgendaDay } from './agenda.js';
+import type { Strings, Templates } from './templates.js';
+
+export interface RenderInput {
+  edition: Edition;
+  parsed: Map<Unit, ParsedUnit>;
+  strings: Strings;
+  templates: Templates;
+  /** Whether PDFs are produced next to the HTML (the index links them). */
+  pdf: boolean;
+  /** Every edition built in this run, for the language switcher. */
+  editions: { id: string; title: string; language: string }[];
+  /** Extra markup appended to every page's body (the dev server's reload script). */
+  inject?: string;
+}
+
+export interface RenderedEdition {
+  files: Map<string, string>;
+  agenda: AgendaDay[];
+  stats: { units: number; slides: number; pages: number };
+}
+
+const html = (tree: Root) => toHtml(tree, { allowDangerousHtml: false });
+
+function unitHeader(unit: Unit, strings: Strings, number: string) {
+  return {
+    id: unit.id,
+    number,
+    title: unit.title,
+    type: unit.type,
+    typeLabel: strings[`type_${unit.type}`] ?? unit.type,
+    duration: unit.duration,
+    objectives: unit.objectives,
+    materials: unit.materials,
+    methods: unit.methods,
+    fallback: unit.fallback === true,
+    stale: unit.stale === true,
+  };
+}
+
+/** Render every page of one edition. */
+export function renderEdition(input: RenderInput): RenderedEdition {
+  const { edition, parsed, strings, templates } = input;
+  const files = new Map<string, string>();
+  const pageCss = templates.read('css/page.css');
+  const deckCss = templates.read('css/deck.css');
+  const deckJs = templates.read('js/deck.js');
+  const agenda = computeAgenda(
+    edition.modules.flatMap((m) => m.units.map((u) => ({ id: u.id, title: u.title, duration: u.duration, moduleId: m.id, materials: u.materials }))),
+    edition.curriculum.workshop,
+  );
+  const common = {
+    lang: edition.language,
+    dir: edition.dir,
+    strings,
+    edition: { id: edition.id, title: edition.title, isBase: edition.id === 'base', country: edition.country },
+    curriculum: {
+      title: edition.title,
+      version: edition.curriculum.version,
+      license: edition.curriculum.license,
+      authors: edition.curriculum.authors,
+    },
+    editions: input.editions.map((e) => ({ ...e, current: e.id === edition.id })),
+    inject: input.inject ?? '',
+    pdf: input.pdf,
+  };
+  const unitTitles = new Map(edition.modules.flatMap((m) => m.units.map((u) => [u.id, u.title] as const)));
+  const agendaView = agenda.map((d) => ({
+    number: d.number,
+    overflow: d.overflow,
+    materials: d.materials,
+    items: d.items.map((i) => ({
+      start: toClock(i.start),
+      end: toClock(i.end),
+      title: i.unitId ? (unitTitles.get(i.unitId) ?? i.title) : i.title,
+      isBreak: i.kind === 'break',
+      unitId: i.unitId,
+    })),
+  }));
+
+  let totalSlides = 0;
+  const guideModules = [];
+  const handoutModules = [];
+  for (const [mi, mod] of edition.modules.entries()) {
+    const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object }[] = [];
+    deck.push({ number: 1, kind: 'cover', title: mod.title });
+    const guideUnits = [];
+    const handoutUnits = [];
+    for (const [ui, unit] of mod.units.entries()) {
+      const p = parsed.get(unit)!;
+      const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
+      const slides: SlideView[] = slidesOf(p.tree);
+      const numbers: number[] = [];
+      if (slides.length === 0) {
+        deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
+      }
+      for (const s of slides) {
+        numbers.push(deck.length + 1);
+        deck.push({
+          number: deck.length + 1,
+          kind: 'content',
+          title: s.title,
+          body: s.body ? html(relinkForDeck(s.body)) : '',
+          notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
+        });
+      }
+      guideUnits.push({ ...header, html: html(facilitatorView(p.tree, { slideNumbers: numbers, strings })) });
+      handoutUnits.push({ ...header, fallback: false, stale: false, html: html(participantView(p.tree, { selfCheck: unit.selfCheck, strings })) });
+    }
+    totalSlides += deck.length;
+    const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
+    guideModules.push({ ...modView, units: guideUnits });
+    handoutModules.push({ ...modView, units: handoutUnits });
+    files.set(
+      `slides/${mod.id}.html`,
+      templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }),
+    );
+  }
+  files.set('facilitator-guide.html', templates.render('guide', { ...common, css: pageCss, audience: 'facilitator', full: true, modules: guideModules, agenda: agendaView }));
+  files.set('participant-handout.html', templates.render('handout', { ...common, css: pageCss, audience: 'participant', full: false, modules: handoutModules, agenda: agendaView }));
+  files.set('index.html', templates.render('index', { ...common, css: pageCss, modules: guideModules, agenda: agendaView }));
+  const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
+  return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
+}
+
+/** Decks live in `slides/`: links to copied assets and to units need one more `../`. */
+function relinkForDeck(tree: Root): Root {
+  const visit = (node: Root | Root['children'][number]) => {
+    if (node.type === 'element') {
+      const href = node.properties?.href;
+      if (typeof href === 'string') {
+        if (href.startsWith('assets/')) node.properties.href = `../${href}`;
+        else if (href.startsWith('#')) node.properties.href = `../participant-handout.html${href}`;
+      }
+    }
+    if ('children' in node) for (const c of node.children) visit(c as Root['children'][number]);
+  };
+  visit(tree);
+  return tree;
+}

@@ -1,0 +1,93 @@
+/**
+ * Handlebars templates, CSS, scripts and string catalogues from
+ * `templates/`. A curriculum's own `templates/` folder overrides any of them
+ * by the same relative name (`layouts/guide.hbs`, `css/page.css`, …).
+ */
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The templates folder shipped with trainpack. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export type Strings = Record<string, string>;
+
+/** Template lookup over override folders, then the built-in folder. */
+export class Templates {
+  readonly dirs: string[];
+  private readonly hb = Handlebars.create();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly files = new Map<string, string>();
+
+  constructor(overrideDirs: string[] = []) {
+    this.dirs = [...overrideDirs.filter((d) => existsSync(d)), BUILTIN_TEMPLATES];
+    this.registerHelpers();
+    const partials = new Set<string>();
+    for (const dir of this.dirs) {
+      const p = path.join(dir, 'partials');
+      if (existsSync(p)) for (const f of readdirSync(p)) if (f.endsWith('.hbs')) partials.add(f);
+    }
+    for (const f of partials) this.hb.registerPartial(f.slice(0, -4), this.read(`partials/${f}`));
+  }
+
+  /** The text of a template file, from the first folder that has it. */
+  read(rel: string): string {
+    const cached = this.files.get(rel);
+    if (cached !== undefined) return cached;
+    for (const dir of this.dirs) {
+      const p = path.join(dir, rel);
+      if (existsSync(p)) {
+        const text = readFileSync(p, 'utf8');
+        this.files.set(rel, text);
+        return text;
+      }
+    }
+    throw new Error(`Template ${rel} not found in ${this.dirs.join(', ')}`);
+  }
+
+  /** Does any folder have this file? */
+  has(rel: string): boolean {
+    return this.dirs.some((d) => existsSync(path.join(d, rel)));
+  }
+
+  /** Render `layouts/<name>.hbs` with a context. */
+  render(name: string, context: object): string {
+    let t = this.compiled.get(name);
+    if (!t) {
+      t = this.hb.compile(this.read(`layouts/${name}.hbs`), { strict: false, preventIndent: true });
+      this.compiled.set(name, t);
+    }
+    return t(context);
+  }
+
+  /** UI strings for a language: English, then the language, then overrides. Reports missing keys. */
+  strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
+    const en = JSON.parse(this.read('strings/en.json')) as Strings;
+    const base = language.split('-')[0]!.toLowerCase();
+    let own: Strings = {};
+    for (const candidate of [language, base]) {
+      if (this.has(`strings/${candidate}.json`)) {
+        own = JSON.parse(this.read(`strings/${candidate}.json`)) as Strings;
+        break;
+      }
+    }
+    const missing = base === 'en' ? [] : Object.keys(en).filter((k) => !(k in own) && !(k in overrides));
+    return { strings: { ...en, ...own, ...overrides }, missing };
+  }
+
+  private registerHelpers(): void {
+    // {{t "page_x_of_y" page=1 pages=3}}: a UI string with {placeholders} filled.
+    this.hb.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+      const strings = (options.data.root as { strings: Strings }).strings;
+      let s = strings[key] ?? key;
+      for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, String(v));
+      return s;
+    });
+    this.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.hb.registerHelper('inc', (n: number) => n + 1);
+    this.hb.registerHelper('join', (list: unknown, sep: unknown) =>
+      Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+    );
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Facilitator view: everything but participant-only blocks. Each slide is
+ * replaced by a "Slide N — title" marker carrying its speaker notes; quiz
+ * answers are marked in text as well as by class, so the key survives
+ * black-and-white printing and screen readers.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { findAll, hasClass, para, rewrite, textOf } from './tree.js';
+
+export interface FacilitatorOptions {
+  /** Deck number of each slide of the unit, in order. */
+  slideNumbers: number[];
+  strings: Record<string, string>;
+}
+
+export function facilitatorView(tree: Root, { slideNumbers, strings }: FacilitatorOptions): Root {
+  let slide = 0;
+  return rewrite(tree, (node) => {
+    if (node.type !== 'element') return undefined;
+    if (hasClass(node, 'tp-participant')) return null;
+    if (hasClass(node, 'tp-slide')) {
+      const heading = findAll(node, (el) => /^h[1-6]$/.test(el.tagName))[0];
+      const number = slideNumbers[slide++] ?? slide;
+      const notes = findAll(node, (el) => hasClass(el, 'tp-notes'));
+      const marker: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['tp-slide-marker'] },
+        children: [para('tp-slide-label', `${strings.slide} ${number} — ${heading ? textOf(heading).trim() : ''}`), ...notes],
+      };
+      return marker;
+    }
+    if (hasClass(node, 'tp-unknown')) {
+      return { ...node, children: [para('tp-label', strings.unknown_block!), ...node.children] };
+    }
+    if (hasClass(node, 'tp-correct')) {
+      const mark: ElementContent = {
+        type: 'element',
+        tagName: 'strong',
+        properties: { className: ['tp-correct-mark'] },
+        children: [{ type: 'text', value: `✓ ${strings.correct}` }],
+      };
+      return { ...node, children: [...node.children, { type: 'text', value: ' ' }, mark] };
+    }
+    return undefined;
+  });
+}

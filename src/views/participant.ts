@@ -1,0 +1,70 @@
+/**
+ * Participant view: what participants may see and nothing else. Removed
+ * whole (content, classes and all): facilitator notes, slides and speaker
+ * notes, solutions, debriefs, unknown blocks, quiz keys and explanations.
+ * A quiz with `self_check: true` keeps its explanations, folded in
+ * `<details>`, for self-study (FORMAT.md "Quizzes").
+ *
+ * The result is checked for leftovers; a leak is a bug, so it throws.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { findAll, hasClass, para, rewrite, textOf, withoutClass } from './tree.js';
+
+const HIDDEN = ['tp-facilitator', 'tp-slide', 'tp-notes', 'tp-solution', 'tp-debrief', 'tp-unknown'];
+
+export interface ParticipantOptions {
+  selfCheck: boolean;
+  strings: Record<string, string>;
+}
+
+function box(): ElementContent {
+  return { type: 'element', tagName: 'span', properties: { className: ['tp-box'], ariaHidden: 'true' }, children: [] };
+}
+
+export function participantView(tree: Root, { selfCheck, strings }: ParticipantOptions): Root {
+  const out = rewrite(tree, (node) => {
+    if (node.type === 'comment') return null;
+    if (node.type !== 'element') return undefined;
+    if (HIDDEN.some((c) => hasClass(node, c))) return null;
+    if (hasClass(node, 'tp-question')) return question(node, selfCheck, strings);
+    return undefined;
+  });
+  assertNoLeak(out, selfCheck);
+  return out;
+}
+
+/** One quiz question for participants: empty boxes, the key removed or folded away. */
+function question(li: Element, selfCheck: boolean, strings: Record<string, string>): Element {
+  const correct = findAll(li, (el) => hasClass(el, 'tp-correct')).map((el) => textOf(el).trim());
+  const explanations = findAll(li, (el) => hasClass(el, 'tp-explanation'));
+  const open = hasClass(li, 'tp-open');
+  const multiple = hasClass(li, 'tp-multiple');
+  const body = rewrite(li, (n) => {
+    if (n.type !== 'element') return undefined;
+    if (hasClass(n, 'tp-explanation')) return null;
+    if (hasClass(n, 'tp-option')) {
+      const clean = withoutClass(n, 'tp-correct');
+      return { ...clean, children: [box(), ...clean.children] };
+    }
+    return undefined;
+  });
+  const hint = para('tp-question-hint', open ? strings.open_question! : multiple ? strings.choose_many! : strings.choose_one!);
+  const extra: ElementContent[] = [hint];
+  if (open) extra.push({ type: 'element', tagName: 'div', properties: { className: ['tp-answer-lines'], ariaHidden: 'true' }, children: [] });
+  if (selfCheck && (explanations.length || correct.length)) {
+    const key: ElementContent[] = [
+      { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: strings.answer_key! }] },
+    ];
+    if (correct.length) key.push(para('tp-selfcheck-answer', `${strings.correct}: ${correct.join('; ')}`));
+    for (const e of explanations) key.push(...e.children);
+    extra.push({ type: 'element', tagName: 'details', properties: { className: ['tp-selfcheck'] }, children: key });
+  }
+  return { ...body, children: [...body.children, ...extra] };
+}
+
+/** Throw if anything facilitator-only survived (defence in depth against a filter bug). */
+function assertNoLeak(tree: Root, selfCheck: boolean): void {
+  const banned = [...HIDDEN, 'tp-correct', 'tp-correct-mark', ...(selfCheck ? [] : ['tp-explanation'])];
+  const leak = findAll(tree, (el) => banned.some((c) => hasClass(el, c)));
+  if (leak.length) throw new Error(`internal: participant view kept ${leak[0]!.tagName}.${String(leak[0]!.properties?.className)}`);
+}

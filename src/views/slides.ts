@@ -1,0 +1,41 @@
+/**
+ * Slides view: the `:::slide` blocks of a unit, each with its title, body
+ * (callouts included, nothing else that is not slide content) and speaker
+ * notes. A unit without slides gets one title slide (FORMAT.md section 3).
+ */
+import type { Element, Root } from 'hast';
+import { findAll, hasClass, rewrite, textOf } from './tree.js';
+
+/** One slide of a deck. */
+export interface SlideView {
+  title: string;
+  /** Slide body without its title heading; undefined for a generated title slide. */
+  body?: Root;
+  notes?: Root;
+  /** Set for the title slide generated for a unit without slides. */
+  unitTitle?: boolean;
+}
+
+const NOT_ON_SLIDES = ['tp-notes', 'tp-facilitator', 'tp-participant', 'tp-solution', 'tp-debrief', 'tp-unknown', 'tp-role'];
+
+/** The slides of one unit in order. */
+export function slidesOf(tree: Root): SlideView[] {
+  const blocks = findAll(tree, (el) => hasClass(el, 'tp-slide'));
+  return blocks.map((slide) => {
+    const heading = findAll(slide, (el) => /^h[1-6]$/.test(el.tagName))[0];
+    const title = heading ? textOf(heading).trim() : '';
+    const body = rewrite({ type: 'root', children: slide.children } as Root, (n) => {
+      if (n === heading) return null;
+      if (n.type === 'element' && NOT_ON_SLIDES.some((c) => hasClass(n, c))) return null;
+      if (n.type === 'element' && /^h[1-6]$/.test(n.tagName)) return { ...n, tagName: 'h3' };
+      return undefined;
+    });
+    const notesEls = findAll(slide, (el) => hasClass(el, 'tp-notes'));
+    const notes: Root | undefined = notesEls.length
+      ? rewrite({ type: 'root', children: notesEls.flatMap((e) => e.children) } as Root, (n) =>
+          hasClass(n as Element, 'tp-label') ? null : undefined,
+        )
+      : undefined;
+    return { title, body, notes };
+  });
+}
