@@ -14,6 +14,7 @@ import type { Edition } from './resolve/edition.js';
 import { renderEdition } from './render/pages.js';
 import { Templates } from './render/templates.js';
 import { Staging } from './emit/atomic.js';
+import type { PdfStats } from './pdf/index.js';
 
 export { loadCurriculum } from './load/curriculum.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
@@ -33,6 +34,10 @@ export interface BuildOptions {
   all?: boolean;
   /** Chromium/Chrome executable for PDF. */
   browser?: string;
+  /** Paper size of guide and handout PDFs (default a4). */
+  paper?: 'a4' | 'letter';
+  /** Slide PDFs with each slide's speaker notes below it. */
+  notes?: boolean;
   /** Markup appended to every page (used by `trainpack dev` for its reload script). */
   inject?: string;
 }
@@ -51,7 +56,7 @@ export interface BuildResult {
   /** Warnings found on the way (errors throw). */
   diagnostics: Diagnostic[];
   ms: number;
-  pdf?: { pages: number; ms: number; browser: string };
+  pdf?: PdfStats;
 }
 
 /** Parse every unit of an edition; the processor is shared. */
@@ -109,6 +114,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { renderEditionPdfs } = await import('./pdf/index.js');
       pdf = await renderEditionPdfs(staging, rendered.map((r) => ({ edition: r.edition, strings: r.strings })), {
         browser: options.browser,
+        paper: options.paper ?? 'a4',
+        notes: options.notes ?? false,
         onWarning: (d) => diags.add(d),
         onPdf: (id, rel) => results.find((r) => r.id === id)?.files.push(rel),
       });

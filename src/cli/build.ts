@@ -10,6 +10,8 @@ export interface BuildFlags {
   overlay: string[];
   all?: boolean;
   browser?: string;
+  paper: 'a4' | 'letter';
+  notes?: boolean;
   quiet?: boolean;
   json?: boolean;
 }
@@ -31,6 +33,11 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .option('--overlay <id>', 'build this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--all', 'build the base edition and every overlay')
     .option('--browser <path>', 'Chromium or Chrome to print PDFs with')
+    .option('--paper <size>', 'paper for guide and handout PDFs: a4 or letter', (v: string) => {
+      if (v !== 'a4' && v !== 'letter') throw new InvalidArgumentError('use a4 or letter');
+      return v;
+    }, 'a4')
+    .option('--notes', 'slide PDFs with the speaker notes below each slide')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText(
@@ -54,6 +61,8 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         overlays: flags.overlay,
         all: flags.all,
         browser: flags.browser,
+        paper: flags.paper,
+        notes: flags.notes,
       });
       printDiagnostics(result.diagnostics, io);
       if (flags.json) {
