@@ -86,9 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const formats = options.formats ?? ['html'];
   const diags = new Diagnostics();
-  const { curriculum } = await loadCurriculum(options.dir, diags);
+  const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
   const editions = await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags);
-  diags.throwIfErrors();
   const rendered = [];
   for (const edition of editions) {
     const templates = new Templates(edition.templateDirs);

@@ -129,11 +129,21 @@ export function checkDuplicateIds(modules: Module[], diags: Diagnostics): void {
   }
 }
 
+/** Options of loadCurriculum. */
+export interface LoadOptions {
+  /**
+   * Throw on any error (default). With false, units and modules that failed
+   * are left out and the caller throws later, so that one run reports the
+   * problems of later stages too; curriculum.yml errors always throw.
+   */
+  strict?: boolean;
+}
+
 /**
  * Load a curriculum folder into the typed model.
- * @throws TrainpackError with every diagnostic when any error was found.
+ * @throws TrainpackError with every diagnostic when an error was found (see LoadOptions).
  */
-export async function loadCurriculum(dir: string, diags = new Diagnostics()): Promise<LoadResult> {
+export async function loadCurriculum(dir: string, diags = new Diagnostics(), options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(dir);
   const ymlPath = path.join(root, 'curriculum.yml');
   if (!(await exists(ymlPath))) {
@@ -152,7 +162,7 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics()): Pr
     if (mod) modules.push(mod);
   }
   checkDuplicateIds(modules, diags);
-  diags.throwIfErrors();
+  if (options.strict !== false || !meta) diags.throwIfErrors();
   const m = meta!;
   const curriculum: Curriculum = {
     root,

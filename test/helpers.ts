@@ -1,0 +1,35 @@
+/** Test helpers: fixture copies in temp folders, the built CLI, HTML parsing. */
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { parseHTML } from 'linkedom';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+export const BIN = path.join(ROOT, 'bin/trainpack.js');
+
+/** A fresh temp folder. */
+export async function tempDir(prefix = 'trainpack-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Copy a fixture (or the bundled example) into a temp folder; returns the copy's path. */
+export async function copyFixture(name: string): Promise<string> {
+  const src = name.startsWith('/') ? name : path.join(FIXTURES, name);
+  const dest = path.join(await tempDir(), path.basename(src));
+  await cp(src, dest, { recursive: true });
+  return dest;
+}
+
+/** Run the built CLI. Never throws: the result carries exitCode, stdout and stderr. */
+export async function cli(args: string[], cwd = ROOT) {
+  return execa('node', [BIN, ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
+}
+
+/** Parse an HTML file into a DOM document. */
+export async function readDom(file: string) {
+  const html = await readFile(file, 'utf8');
+  return { html, document: parseHTML(html).document };
+}
