@@ -6,6 +6,8 @@
  * - a break happens at the unit boundary nearest its fixed time: if a unit
  *   would straddle the break, the break moves before the unit when that is
  *   the smaller shift, else after it;
+ * - when one long unit runs past several break times, only the latest of
+ *   those breaks is taken after it;
  * - a unit that does not fit before `day_end` starts the next day; a unit
  *   longer than a whole day still gets a day of its own, flagged as overflow.
  */
@@ -74,13 +76,22 @@ export function computeAgenda(units: AgendaUnit[], workshop: Workshop = DEFAULT_
     t += b.minutes;
   };
 
+  // Breaks whose time has come. When a long unit ran over several, only the
+  // latest is taken (a coffee break swallowed by lunch is not added after it).
+  const takeDue = () => {
+    let due = 0;
+    while (nextBreak + due < breaks.length && toMinutes(breaks[nextBreak + due]!.at) <= t) due++;
+    if (due === 0) return;
+    nextBreak += due - 1;
+    takeBreak();
+  };
+
   for (const unit of units) {
     if (!day) newDay();
-    // Breaks whose time has come.
-    while (nextBreak < breaks.length && toMinutes(breaks[nextBreak]!.at) <= t) takeBreak();
-    // A break the unit would straddle: move it to the nearer boundary.
+    takeDue();
+    // A break the unit would straddle: move it to the nearer boundary (never before the first unit).
     const b = breaks[nextBreak];
-    if (b) {
+    if (b && day!.items.length > 0) {
       const at = toMinutes(b.at);
       if (at > t && at < t + unit.duration && at - t <= t + unit.duration - at) takeBreak();
     }
@@ -90,7 +101,6 @@ export function computeAgenda(units: AgendaUnit[], workshop: Workshop = DEFAULT_
       const last = day!.items[day!.items.length - 1];
       if (last?.kind === 'break') day!.items.pop();
       newDay();
-      while (nextBreak < breaks.length && toMinutes(breaks[nextBreak]!.at) <= t) takeBreak();
     }
     const d = day!;
     d.items.push({ kind: 'unit', start: t, end: t + unit.duration, title: unit.title, unitId: unit.id, moduleId: unit.moduleId });
