@@ -1,21 +1,206 @@
 /**
- * Overlay chains -> editions (FORMAT.md section 5).
+ * Overlay chains -> editions (FORMAT.md section 5). Layers apply in order,
+ * base first: a file at the same relative path replaces the one below, a
+ * new path adds a unit, `<name>.patch.md` patches the one below; then
+ * `exclude` (the union over the chain) removes units and modules. vars,
+ * strings and theme cascade, the last layer winning.
  */
-import type { Diagnostics } from '../errors.js';
-import type { Curriculum } from '../model.js';
-import { baseEdition, type Edition } from './edition.js';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { Diagnostics } from '../errors.js';
+import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripPrefix } from '../load/files.js';
+import { loadUnit } from '../load/curriculum.js';
+import { moduleSchema, unitSchema } from '../load/schemas.js';
+import { validate } from '../load/validate.js';
+import type { Curriculum, Module, Unit } from '../model.js';
+import { baseEdition, directionOf, type Edition } from './edition.js';
+import { fileBlobHash } from './githash.js';
+import { chainOf, loadOverlays, type Overlay } from './layers.js';
+import { applyPatch, readPatch } from './patch.js';
 
 export interface EditionSelection {
   overlays: string[];
   all: boolean;
 }
 
+/** A module while layers are applied: units by file name. */
+interface Draft {
+  module: Module;
+  units: Map<string, Unit>;
+  /** Units follow file names (no explicit `units:` list below): added files merge in by name. */
+  byName: boolean;
+  /** Effective language of the layer each unit's text came from. */
+  textLanguage: Map<string, string>;
+}
+
 /** The editions a build asks for: the base, named overlays, or all. */
 export async function resolveEditions(curriculum: Curriculum, selection: EditionSelection, diags: Diagnostics): Promise<Edition[]> {
-  const base = baseEdition(curriculum);
-  if (selection.overlays.length > 0) {
-    for (const id of selection.overlays) diags.error('overlay', `Overlay "${id}" not found: overlays are not supported yet`, { file: `overlays/${id}/overlay.yml` });
-    return [];
+  const overlays = await loadOverlays(curriculum.root, diags);
+  const ids = selection.all ? ['base', ...overlays.keys()] : selection.overlays.length ? selection.overlays : ['base'];
+  const editions: Edition[] = [];
+  for (const id of ids) {
+    if (id === 'base') {
+      editions.push(baseEdition(curriculum));
+      continue;
+    }
+    if (!overlays.has(id)) {
+      diags.error('overlay', `No overlay "${id}" (known: ${[...overlays.keys()].join(', ') || 'none'})`, { file: `overlays/${id}/overlay.yml` }, 'Create it with `trainpack overlay init ' + id + '`.');
+      continue;
+    }
+    const chain = chainOf(id, overlays, diags);
+    if (chain) editions.push(await resolveChain(curriculum, chain, diags));
   }
-  return [base];
+  return editions;
 }
+
+/** Merge the base and a chain of overlays into one edition. */
+export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics): Promise<Edition> {
+  const base = baseEdition(curriculum);
+  const drafts = new Map<string, Draft>();
+  for (const m of curriculum.modules) {
+    drafts.set(m.dirName, {
+      module: m,
+      units: new Map(m.units.map((u) => [path.basename(u.source.path), u])),
+      byName: isSortedByName(m.units.map((u) => path.basename(u.source.path))),
+      textLanguage: new Map(m.units.map((u) => [u.id, curriculum.language])),
+    });
+  }
+  let language = curriculum.language;
+  for (const layer of chain) {
+    language = layer.meta.language ?? language;
+    await applyLayer(curriculum.root, layer, language, drafts, diags);
+  }
+  const top = chain[chain.length - 1]!;
+  const excluded = new Set(chain.flatMap((o) => o.meta.exclude));
+  checkExcludes(chain, drafts, diags);
+
+  const modules: Module[] = [];
+  for (const draft of drafts.values()) {
+    if (excluded.has(draft.module.id)) continue;
+    const names = [...draft.units.keys()];
+    // Replaced units keep their place (Map order); added ones merge in by name, or come last after an explicit order.
+    if (draft.byName) names.sort(compareNames);
+    const units = names
+      .map((n) => draft.units.get(n)!)
+      .filter((u) => !excluded.has(u.id))
+      .map((u) => (draft.textLanguage.get(u.id) !== language ? { ...u, fallback: true } : u));
+    modules.push({ ...draft.module, units });
+  }
+  const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
+  return {
+    ...base,
+    id: top.id,
+    title: pick('title') ?? curriculum.title,
+    language,
+    dir: directionOf(language),
+    country: pick('country'),
+    chain: ['base', ...chain.map((o) => o.id)],
+    vars: Object.assign({}, curriculum.vars, ...chain.map((o) => stringify(o.meta.vars))),
+    stringOverrides: Object.assign({}, ...chain.map((o) => o.meta.strings)),
+    theme: Object.assign({}, curriculum.theme, ...chain.map((o) => o.meta.theme ?? {})),
+    modules,
+    templateDirs: [...chain].reverse().map((o) => path.join(o.dir, 'templates')).concat(base.templateDirs),
+  };
+}
+
+const compareNames = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+function isSortedByName(names: string[]): boolean {
+  return names.every((n, i) => i === 0 || compareNames(names[i - 1]!, n) <= 0);
+}
+
+function stringify(vars: Record<string, string | number | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
+}
+
+/** Apply one overlay's files to the drafts. */
+async function applyLayer(root: string, layer: Overlay, language: string, drafts: Map<string, Draft>, diags: Diagnostics): Promise<void> {
+  const modulesDir = path.join(layer.dir, 'modules');
+  if (!(await isDir(modulesDir))) return;
+  for (const entry of await listDir(modulesDir)) {
+    if (!entry.dir) continue;
+    const dir = path.join(modulesDir, entry.name);
+    let draft = drafts.get(entry.name);
+    const ymlPath = path.join(dir, 'module.yml');
+    if (await exists(ymlPath)) {
+      const rel = relPath(root, ymlPath);
+      const yaml = await readYamlFile(ymlPath, rel, diags);
+      const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
+      if (meta) {
+        const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
+        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
+        if (draft) draft.module = { ...draft.module, ...module, id: draft.module.id };
+        else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
+      }
+    }
+    for (const file of await listDir(dir)) {
+      if (file.dir || !file.name.endsWith('.md')) continue;
+      const abs = path.join(dir, file.name);
+      const rel = relPath(root, abs);
+      if (!draft) {
+        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
+        continue;
+      }
+      if (file.name.endsWith('.patch.md')) {
+        await applyPatchFile(root, layer, abs, file.name.replace(/\.patch\.md$/, '.md'), draft, diags);
+        continue;
+      }
+      const below = draft.units.get(file.name);
+      const unit = await loadUnit(abs, root, draft.module.id, diags, layer.id);
+      if (!unit) continue;
+      if (below) {
+        unit.provenance = [...below.provenance, layer.id];
+        unit.stale = await isStale(unit.upstream, below.source.path);
+        if (unit.id !== below.id) {
+          diags.warn('overlay', `${rel} replaces unit "${below.id}" but has id "${unit.id}"; links to the old id break`, { file: rel, line: 1, column: 1 });
+        }
+      }
+      draft.units.set(file.name, unit);
+      draft.textLanguage.set(unit.id, language);
+    }
+  }
+}
+
+/** Is the recorded upstream hash different from the file below now? */
+async function isStale(upstream: string | undefined, below: string): Promise<boolean> {
+  return upstream !== undefined && upstream !== (await fileBlobHash(below));
+}
+
+async function applyPatchFile(root: string, layer: Overlay, abs: string, target: string, draft: Draft, diags: Diagnostics): Promise<void> {
+  const rel = relPath(root, abs);
+  const below = draft.units.get(target);
+  if (!below) {
+    diags.error('overlay', `${rel} patches ${target}, which no layer below has`, { file: rel, line: 1, column: 1 }, 'Patch an existing unit, or rename the file to add a new unit.');
+    return;
+  }
+  const text = await readFile(abs, 'utf8');
+  const split = splitFrontMatter(text, rel, diags);
+  if (!split.yaml) return;
+  const overrides = validate(unitSchema.partial(), split.yaml, rel, diags, 'patch front matter');
+  if (!overrides) return;
+  const given = Object.keys(split.yaml.data as object);
+  const ops = readPatch(split.body, rel, diags);
+  const body = applyPatch(below.body, ops, rel, diags);
+  const patched: Unit = { ...below, body, provenance: [...below.provenance, layer.id], stale: (below.stale ?? false) || (await isStale(overrides.upstream, below.source.path)) };
+  for (const key of given) {
+    const value = (overrides as Record<string, unknown>)[key];
+    if (key === 'self_check') patched.selfCheck = value as boolean;
+    else if (key !== 'upstream' && key !== 'id') (patched as unknown as Record<string, unknown>)[key] = value;
+  }
+  draft.units.set(target, patched);
+}
+
+/** Every excluded id must name a unit or module of the edition. */
+function checkExcludes(chain: Overlay[], drafts: Map<string, Draft>, diags: Diagnostics): void {
+  const known = new Set<string>();
+  for (const d of drafts.values()) {
+    known.add(d.module.id);
+    for (const u of d.units.values()) known.add(u.id);
+  }
+  for (const o of chain) {
+    o.meta.exclude.forEach((id, i) => {
+      if (!known.has(id)) diags.error('unknown-id', `Excluded id "${id}" is no unit or module of this edition`, { file: o.rel, ...o.yaml.locate(['exclude', i]) });
+    });
+  }
+}
+

@@ -30,6 +30,7 @@ export function facilitatorView(tree: Root, { slideNumbers, strings }: Facilitat
       };
       return marker;
     }
+    if (hasClass(node, 'tp-quiz')) return [para('tp-answer-key-label', strings.answer_key!), node];
     if (hasClass(node, 'tp-unknown')) {
       return { ...node, children: [para('tp-label', strings.unknown_block!), ...node.children] };
     }

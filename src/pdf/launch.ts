@@ -1,0 +1,45 @@
+/**
+ * Launch the browser the PDF stage found (src/pdf/browser.ts). Puppeteer is
+ * imported here, on first use, so HTML-only builds never load it.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'puppeteer-core';
+import { Diagnostics, TrainpackError } from '../errors.js';
+import type { FoundBrowser } from './browser.js';
+
+/** A launched browser and how long the launch took. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  launchMs: number;
+}
+
+/**
+ * Launch headless. Flags: no GPU, and nothing that phones home (background
+ * networking, component updates, sync, QUIC): on a closed network those
+ * connections fail noisily and slow the start. `--no-sandbox` only as root,
+ * where Chromium refuses to start sandboxed. Puppeteer gives every launch a
+ * fresh temporary profile and removes it on close.
+ */
+export async function launchBrowser(found: FoundBrowser): Promise<LaunchedBrowser> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const started = performance.now();
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: found.path,
+      // The headless shell is headless by build; `shell` passes plain --headless to it.
+      headless: /headless[-_]shell/i.test(path.basename(found.path)) ? 'shell' : true,
+      args,
+      pipe: true, // no debugging port: nothing listens on the network
+      timeout: 30_000,
+    });
+    return { browser, launchMs: performance.now() - started };
+  } catch (err) {
+    const diags = new Diagnostics();
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    diags.error('browser', `Could not start the browser ${found.path} (from ${found.source}): ${reason}`, { file: found.path });
+    throw new TrainpackError(diags.list, { cause: err });
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Patches (FORMAT.md section 5): `:::replace|before|after|remove{section="id"}`
+ * applied to the Markdown text of the file below.
+ *
+ * A section is a top-level heading and everything up to the next top-level
+ * heading of the same or a higher level (headings inside blocks such as
+ * `:::slide` do not end sections). Its id is the heading's `{#id}` suffix,
+ * else the GitHub slug of its text, numbered like GitHub does for repeats.
+ * `replace` content that starts with a heading replaces the whole section;
+ * content without a heading keeps the original heading and replaces the body.
+ */
+import type { Heading, Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostics } from '../errors.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** A section of a Markdown text, as character offsets. */
+export interface Section {
+  id: string;
+  depth: number;
+  /** Start of the heading line. */
+  start: number;
+  /** End of the heading (start of the body). */
+  bodyStart: number;
+  /** Start of the next section of the same or a higher level, or the end of the text. */
+  end: number;
+}
+
+/** The sections of a Markdown text, in order. */
+export function sections(text: string): Section[] {
+  const tree = parser.parse(text) as Root;
+  const slugger = new GithubSlugger();
+  const heads = tree.children.filter((n): n is Heading => n.type === 'heading');
+  const out: Section[] = [];
+  heads.forEach((h, i) => {
+    const label = toString(h);
+    const explicit = /\s*\{#([A-Za-z0-9_][\w-]*)\}\s*$/.exec(label);
+    const id = explicit ? explicit[1]! : slugger.slug(label);
+    const next = heads.slice(i + 1).find((n) => n.depth <= h.depth);
+    out.push({
+      id,
+      depth: h.depth,
+      start: lineStart(text, h.position!.start.offset!),
+      bodyStart: h.position!.end.offset!,
+      end: next ? lineStart(text, next.position!.start.offset!) : text.length,
+    });
+  });
+  return out;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** One operation of a patch file. */
+export interface PatchOp {
+  op: 'replace' | 'before' | 'after' | 'remove';
+  section: string;
+  content: string;
+  line: number;
+  column: number;
+}
+
+/** Read the operations of a patch body; anything else in the body is an error. */
+export function readPatch(body: string, file: string, diags: Diagnostics): PatchOp[] {
+  const tree = parser.parse(body) as Root;
+  const lines = body.split('\n');
+  const ops: PatchOp[] = [];
+  for (const node of tree.children) {
+    const pos = node.position!;
+    const where = { file, line: pos.start.line, column: pos.start.column };
+    if (node.type !== 'containerDirective' || !['replace', 'before', 'after', 'remove'].includes((node as ContainerDirective).name)) {
+      diags.error('overlay', 'A patch body holds only :::replace, :::before, :::after and :::remove blocks', where);
+      continue;
+    }
+    const d = node as ContainerDirective;
+    const section = d.attributes?.section;
+    if (!section) {
+      diags.error('overlay', `:::${d.name} needs a section: :::${d.name}{section="id"}`, where);
+      continue;
+    }
+    // The raw Markdown between the opening and closing fence lines.
+    const closed = /^\s*:{3,}\s*$/.test(lines[pos.end.line - 1] ?? '');
+    const content = lines.slice(pos.start.line, closed ? pos.end.line - 1 : pos.end.line).join('\n');
+    ops.push({ op: d.name as PatchOp['op'], section, content, line: where.line, column: where.column });
+  }
+  return ops;
+}
+
+/** Apply operations to a text; a missing section is an error at the operation. */
+export function applyPatch(text: string, ops: PatchOp[], file: string, diags: Diagnostics): string {
+  let out = text;
+  for (const op of ops) {
+    const all = sections(out);
+    const s = all.find((x) => x.id === op.section);
+    if (!s) {
+      diags.error('overlay', `Section "${op.section}" does not exist in the file below (sections: ${all.map((x) => x.id).join(', ') || 'none'})`, { file, line: op.line, column: op.column });
+      continue;
+    }
+    const block = op.content.trim() + '\n\n';
+    const startsWithHeading = /^#{1,6}\s/.test(op.content.trimStart());
+    switch (op.op) {
+      case 'remove':
+        out = out.slice(0, s.start) + out.slice(s.end);
+        break;
+      case 'before':
+        out = out.slice(0, s.start) + block + out.slice(s.start);
+        break;
+      case 'after':
+        out = out.slice(0, s.end).replace(/\n*$/, '\n\n') + block + out.slice(s.end);
+        break;
+      case 'replace':
+        out = startsWithHeading
+          ? out.slice(0, s.start) + block + out.slice(s.end)
+          : out.slice(0, s.bodyStart) + '\n\n' + block + out.slice(s.end);
+        break;
+    }
+  }
+  return out;
+}
