@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerBuild } from './build.js';
 import { registerInit } from './init.js';
+import { registerOverlay } from './overlay.js';
 import { reportError, stdio, type Output } from './report.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -24,6 +25,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
   registerBuild(program, io, setCode);
   registerInit(program, io, setCode);
+  registerOverlay(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
