@@ -5,18 +5,14 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Diagnostics, TrainpackError, type Diagnostic } from './errors.js';
-import { loadCurriculum } from './load/curriculum.js';
-import { createProcessor, parseUnit, type ParsedUnit } from './markdown/processor.js';
-import type { Unit } from './model.js';
-import { resolveEditions } from './resolve/overlays.js';
-import type { Edition } from './resolve/edition.js';
+import { TrainpackError, type Diagnostic } from './errors.js';
+import { prepare, type ParseCache } from './pipeline.js';
 import { renderEdition } from './render/pages.js';
-import { Templates } from './render/templates.js';
 import { Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
 
 export { loadCurriculum } from './load/curriculum.js';
+export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
 
 export type Format = 'html' | 'pdf';
@@ -40,6 +36,8 @@ export interface BuildOptions {
   notes?: boolean;
   /** Markup appended to every page (used by `trainpack dev` for its reload script). */
   inject?: string;
+  /** A parse cache to reuse across builds in one process. */
+  cache?: ParseCache;
 }
 
 /** What one edition produced. */
@@ -59,42 +57,13 @@ export interface BuildResult {
   pdf?: PdfStats;
 }
 
-/** Parse every unit of an edition; the processor is shared. */
-async function parseEdition(edition: Edition, templates: Templates, diags: Diagnostics) {
-  const { strings, missing } = templates.strings(edition.language, edition.stringOverrides);
-  void missing; // reported by `trainpack check`
-  const processor = createProcessor();
-  const units = edition.modules.flatMap((m) => m.units);
-  const unitsByPath = new Map<string, string>();
-  const baseOf = (u: Unit) => path.join(edition.curriculum.root, 'modules', ...u.source.rel.split('/').slice(-2));
-  for (const u of units) unitsByPath.set(baseOf(u), u.id);
-  const parsed = new Map<Unit, ParsedUnit>();
-  const results = await Promise.all(
-    units.map((unit) =>
-      parseUnit(processor, { unit, root: edition.curriculum.root, basePath: baseOf(unit), unitsByPath, vars: edition.vars, strings }),
-    ),
-  );
-  for (const r of results) {
-    parsed.set(r.unit, r);
-    for (const d of r.diagnostics) diags.add(d);
-  }
-  return { parsed, strings };
-}
-
 /** Build HTML (and PDF) for the chosen editions. Throws TrainpackError on any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const formats = options.formats ?? ['html'];
-  const diags = new Diagnostics();
-  const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
-  const editions = await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags);
-  const rendered = [];
-  for (const edition of editions) {
-    const templates = new Templates(edition.templateDirs);
-    const { parsed, strings } = await parseEdition(edition, templates, diags);
-    rendered.push({ edition, parsed, strings, templates });
-  }
+  const { curriculum, editions: rendered, diagnostics: diags } = await prepare(options, options.cache);
   diags.throwIfErrors();
+  const editions = rendered.map((r) => r.edition);
 
   const out = path.resolve(options.out ?? 'out');
   const staging = await Staging.open(out, curriculum.root);

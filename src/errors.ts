@@ -76,7 +76,12 @@ export class TrainpackError extends Error {
 /** A collector that stages append to. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  /** Add a diagnostic; the same one twice (a unit shared by several editions) is kept once. */
   add(d: Diagnostic): void {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.list.push(d);
   }
   error(rule: RuleId, message: string, loc: Location, hint?: string): void {
