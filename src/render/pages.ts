@@ -25,6 +25,8 @@ export interface RenderInput {
   editions: { id: string; title: string; language: string }[];
   /** Extra markup appended to every page's body (the dev server's reload script). */
   inject?: string;
+  /** Render only these pages (paths relative to the edition); default all. */
+  only?: Set<string>;
 }
 
 export interface RenderedEdition {
@@ -55,6 +57,7 @@ function unitHeader(unit: Unit, strings: Strings, number: string) {
 export function renderEdition(input: RenderInput): RenderedEdition {
   const { edition, parsed, strings, templates } = input;
   const files = new Map<string, string>();
+  const want = (page: string) => !input.only || input.only.has(page);
   const pageCss = templates.read('css/page.css');
   const deckCss = templates.read('css/deck.css');
   const deckJs = templates.read('js/deck.js');
@@ -102,38 +105,63 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     for (const [ui, unit] of mod.units.entries()) {
       const p = parsed.get(unit)!;
       const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
-      const slides: SlideView[] = slidesOf(p.tree);
-      const numbers: number[] = [];
-      if (slides.length === 0) {
-        deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
-      }
-      for (const s of slides) {
-        numbers.push(deck.length + 1);
-        deck.push({
-          number: deck.length + 1,
-          kind: 'content',
-          title: s.title,
-          body: s.body ? html(relinkForDeck(s.body)) : '',
-          notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
-        });
-      }
-      guideUnits.push({ ...header, html: html(facilitatorView(p.tree, { slideNumbers: numbers, strings })) });
-      handoutUnits.push({ ...header, fallback: false, stale: false, html: html(participantView(p.tree, { selfCheck: unit.selfCheck, strings })) });
+      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings);
+      if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
+      for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
+      guideUnits.push({ ...header, html: f.guide });
+      handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
     }
     totalSlides += deck.length;
     const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
     guideModules.push({ ...modView, units: guideUnits });
     handoutModules.push({ ...modView, units: handoutUnits });
-    files.set(
-      `slides/${mod.id}.html`,
-      templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }),
-    );
+    if (want(`slides/${mod.id}.html`)) {
+      files.set(
+        `slides/${mod.id}.html`,
+        templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }),
+      );
+    }
   }
-  files.set('facilitator-guide.html', templates.render('guide', { ...common, css: pageCss, audience: 'facilitator', full: true, modules: guideModules, agenda: agendaView }));
-  files.set('participant-handout.html', templates.render('handout', { ...common, css: pageCss, audience: 'participant', full: false, modules: handoutModules, agenda: agendaView }));
-  files.set('index.html', templates.render('index', { ...common, css: pageCss, modules: guideModules, agenda: agendaView }));
+  if (want('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...common, css: pageCss, audience: 'facilitator', full: true, modules: guideModules, agenda: agendaView }));
+  if (want('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...common, css: pageCss, audience: 'participant', full: false, modules: handoutModules, agenda: agendaView }));
+  if (want('index.html')) files.set('index.html', templates.render('index', { ...common, css: pageCss, modules: guideModules, agenda: agendaView }));
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
   return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
+}
+
+/** A unit's rendered pieces for every audience. */
+interface Fragments {
+  slides: { title: string; body: string; notes?: string }[];
+  guide: string;
+  handout: string;
+}
+
+// Rendered fragments by parsed tree, then by what else they depend on. A
+// tree is immutable once parsed, so an unchanged unit renders once per process.
+const fragmentCache = new WeakMap<Root, Map<string, Fragments>>();
+const stringsIds = new WeakMap<Strings, number>();
+let nextStringsId = 0;
+
+function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings): Fragments {
+  let sid = stringsIds.get(strings);
+  if (sid === undefined) stringsIds.set(strings, (sid = nextStringsId++));
+  const key = `${firstSlide}|${selfCheck}|${sid}`;
+  let byKey = fragmentCache.get(p.tree);
+  if (!byKey) fragmentCache.set(p.tree, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const views: SlideView[] = slidesOf(p.tree);
+  const fragments: Fragments = {
+    slides: views.map((s) => ({
+      title: s.title,
+      body: s.body ? html(relinkForDeck(s.body)) : '',
+      notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
+    })),
+    guide: html(facilitatorView(p.tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings })),
+    handout: html(participantView(p.tree, { selfCheck, strings })),
+  };
+  byKey.set(key, fragments);
+  return fragments;
 }
 
 /** Decks live in `slides/`: links to copied assets and to units need one more `../`. */
