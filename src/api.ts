@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TrainpackError, type Diagnostic } from './errors.js';
-import { prepare, type ParseCache } from './pipeline.js';
+import { DiskCache } from './cache/disk.js';
+import { ParseCache, prepare } from './pipeline.js';
 import { renderEdition } from './render/pages.js';
 import { Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
@@ -38,6 +39,8 @@ export interface BuildOptions {
   inject?: string;
   /** A parse cache to reuse across builds in one process. */
   cache?: ParseCache;
+  /** Use the persistent cache in `<dir>/.trainpack-cache/` (default true). */
+  persistentCache?: boolean;
 }
 
 /** What one edition produced. */
@@ -55,13 +58,16 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   ms: number;
   pdf?: PdfStats;
+  /** Units parsed vs reused from the cache (memory or disk). */
+  cache?: { parsed: number; reused: number };
 }
 
 /** Build HTML (and PDF) for the chosen editions. Throws TrainpackError on any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const formats = options.formats ?? ['html'];
-  const { curriculum, editions: rendered, diagnostics: diags } = await prepare(options, options.cache);
+  const cache = options.cache ?? new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(path.resolve(options.dir), '.trainpack-cache')));
+  const { curriculum, editions: rendered, diagnostics: diags } = await prepare(options, cache);
   diags.throwIfErrors();
   const editions = rendered.map((r) => r.edition);
 
@@ -72,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const all = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
     for (const { edition, parsed, strings, templates } of rendered) {
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject });
+      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk });
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
       const files = await staging.write({ id: edition.id, files: page.files, copies });
@@ -98,5 +104,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw err;
   }
   await staging.commit();
-  return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf };
+  return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf, cache: { parsed: cache.misses, reused: cache.hits } };
 }

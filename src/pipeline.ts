@@ -8,7 +8,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
-import { createProcessor, parseUnit, type ParsedUnit, type Processor } from './markdown/processor.js';
+import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { CACHE_SALT, type DiskCache } from './cache/disk.js';
+import { fileSignature } from './markdown/context.js';
+import { createProcessor, parseMarkdown, parseUnit, type ParsedUnit, type Processor } from './markdown/processor.js';
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
@@ -38,35 +42,105 @@ export interface PrepareOptions {
 
 const VAR = /:var\[([^\]]*)\]/g;
 
-/** Parsed units by a hash of everything the parse reads. Safe to share across editions and runs. */
+/** What the persistent cache keeps of a parsed unit besides its tree. */
+interface UnitEntry {
+  /** The input key plus the signatures of the files read: names the tree and fragments. */
+  key: string;
+  diagnostics: ParsedUnit['diagnostics'];
+  assets: [string, string][];
+  deps: [string, string][];
+}
+
+/** Do the files a parse read still look the same? */
+function depsValid(deps: Iterable<[string, string]>): boolean {
+  for (const [file, sig] of deps) if (fileSignature(file) !== sig) return false;
+  return true;
+}
+
+/**
+ * Parsed units by a hash of everything the parse reads; safe to share across
+ * editions and runs. Two levels: the Markdown syntax tree by the body's hash
+ * (the expensive part, the same for every edition), and the finished tree
+ * by the full key. With a DiskCache both survive the process, and a unit
+ * whose rendered fragments are cached never loads its tree at all.
+ */
 export class ParseCache {
   private readonly map = new Map<string, ParsedUnit>();
+  private readonly mdast = new Map<string, MdastRoot>();
   hits = 0;
   misses = 0;
   readonly processor: Processor = createProcessor();
 
+  constructor(readonly disk?: DiskCache) {}
+
   async parse(unit: Unit, ctx: { root: string; basePath: string; unitsByPath: Map<string, string>; unitsKey: string; vars: Record<string, string>; strings: Strings; stringsKey: string }): Promise<ParsedUnit> {
     // Only the vars a unit uses enter its key, so editions that differ in other vars share it.
     const used = [...new Set([...unit.body.matchAll(VAR)].map((m) => m[1]!.trim()))].sort();
-    const key = createHash('sha1')
-      .update(JSON.stringify([unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, used.map((n) => [n, ctx.vars[n]]), ctx.stringsKey, ctx.unitsKey]))
-      .digest('hex');
-    const hit = this.map.get(key);
-    if (hit) {
+    const inputKey = sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, used.map((n) => [n, ctx.vars[n]]), ctx.stringsKey, ctx.unitsKey]));
+    const hit = this.map.get(inputKey);
+    if (hit && depsValid(hit.deps)) {
       this.hits++;
       // Same tree and diagnostics; the unit object is this edition's (title, fallback, … may differ).
-      return hit.unit === unit ? hit : { ...hit, unit };
+      return hit.unit === unit ? hit : withUnit(hit, unit);
     }
-    this.misses++;
-    const parsed = await parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath, vars: ctx.vars, strings: ctx.strings });
-    this.map.set(key, parsed);
+    const transform = async (): Promise<ParsedUnit> => {
+      const bodyKey = sha1(CACHE_SALT + unit.body);
+      let mdast = this.mdast.get(bodyKey) ?? this.disk?.get<MdastRoot>('mdast', bodyKey);
+      if (!mdast) {
+        mdast = parseMarkdown(this.processor, unit.body, unit.source.path);
+        this.disk?.set('mdast', bodyKey, mdast);
+      }
+      this.mdast.set(bodyKey, mdast);
+      return parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath, vars: ctx.vars, strings: ctx.strings }, mdast);
+    };
+    const stored = this.disk?.get<UnitEntry>('unit', inputKey);
+    const entry = stored && depsValid(stored.deps) ? stored : undefined;
+    let parsed: ParsedUnit;
+    if (entry) {
+      this.hits++;
+      const key = entry.key;
+      // The tree is read from disk only if a page needs it (its fragments were not cached).
+      let tree: Root | undefined;
+      const disk = this.disk!;
+      parsed = {
+        unit,
+        key,
+        diagnostics: entry.diagnostics,
+        assets: new Map(entry.assets),
+        deps: new Map(entry.deps),
+        get tree(): Root {
+          tree ??= disk.get<Root>('hast', key);
+          if (!tree) throw new Error(`internal: cached tree ${key} vanished; delete .trainpack-cache and build again`);
+          return tree;
+        },
+      };
+    } else {
+      this.misses++;
+      const fresh = await transform();
+      // Trees and fragments are named by the inputs and by the files read, so a changed image makes new ones.
+      const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
+      parsed = { ...fresh, key };
+      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps] } satisfies UnitEntry);
+      this.disk?.set('hast', key, parsed.tree);
+    }
+    this.map.set(inputKey, parsed);
     return parsed;
   }
 
-  /** Forget everything (after a template or trainpack change in a long-lived process). */
+  /** Forget everything held in memory (after a template or trainpack change in a long-lived process). */
   clear(): void {
     this.map.clear();
+    this.mdast.clear();
   }
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** The same parse result for another edition's unit object, keeping a lazy tree lazy. */
+function withUnit(p: ParsedUnit, unit: Unit): ParsedUnit {
+  return { unit, key: p.key, diagnostics: p.diagnostics, assets: p.assets, deps: p.deps, get tree() { return p.tree; } };
 }
 
 /** Where a unit's relative links resolve from when its own folder lacks the target: the base location. */

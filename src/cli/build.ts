@@ -13,6 +13,7 @@ export interface BuildFlags {
   paper: 'a4' | 'letter';
   notes?: boolean;
   quiet?: boolean;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -38,6 +39,7 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
       return v;
     }, 'a4')
     .option('--notes', 'slide PDFs with the speaker notes below each slide')
+    .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText(
@@ -63,6 +65,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         browser: flags.browser,
         paper: flags.paper,
         notes: flags.notes,
+        persistentCache: flags.cache,
       });
       printDiagnostics(result.diagnostics, io);
       if (flags.json) {
@@ -72,7 +75,8 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
           io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files -> ${path.relative(process.cwd(), e.dir) || '.'}`);
         }
         const w = result.diagnostics.length;
-        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages in ${(result.pdf.ms / 1000).toFixed(2)} s` : ''}`);
+        const c = result.cache ? `; ${result.cache.parsed} units parsed, ${result.cache.reused} from cache` : '';
+        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages in ${(result.pdf.ms / 1000).toFixed(2)} s` : ''}`);
       }
       setCode(0);
     });

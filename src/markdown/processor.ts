@@ -7,6 +7,7 @@
  * resolution. Messages carry the unit file's line and column.
  */
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -27,10 +28,15 @@ import remarkVars from './remark-vars.js';
 /** A unit after parsing: its tree and what the parse found. */
 export interface ParsedUnit {
   unit: Unit;
-  tree: HastRoot;
+  /** Content hash of everything the parse read (set by the cache; empty when parsed directly). */
+  key: string;
+  /** The canonical tree of every audience. May be loaded lazily from the persistent cache. */
+  readonly tree: HastRoot;
   diagnostics: Diagnostic[];
   /** Linked files to copy: output path (relative to the edition) -> absolute source. */
   assets: Map<string, string>;
+  /** Files the parse read besides the unit (images, linked files), with their signatures. */
+  deps: Map<string, string>;
 }
 
 /** Create the processor. It is stateless across files: reuse it for every unit. */
@@ -44,23 +50,44 @@ export function createProcessor() {
     .use(remarkQuiz)
     .use(remarkBlocks)
     .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'p' })
-    .use(rehypeRaw)
+    .use(rehypeRawIfNeeded)
     .use(rehypeSafety)
     .use(rehypeLinks);
 }
 
 export type Processor = ReturnType<typeof createProcessor>;
 
-/** Parse one unit with the given context (vars, strings, the edition's unit paths). */
+/** rehype-raw re-parses the whole tree through parse5: only worth it when the unit has raw HTML. */
+function rehypeRawIfNeeded() {
+  const raw = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? raw(tree, file) : tree);
+}
+
+function hasRaw(node: { type: string; children?: unknown[] }): boolean {
+  return node.type === 'raw' || (node.children ?? []).some((c) => hasRaw(c as { type: string }));
+}
+
+/** Markdown -> mdast: the expensive, edition-independent half of parsing. */
+export function parseMarkdown(processor: Processor, body: string, path: string): MdastRoot {
+  return processor.parse(new VFile({ path, value: body })) as MdastRoot;
+}
+
+/**
+ * Parse one unit with the given context (vars, strings, the edition's unit
+ * paths). `mdast`, when given, is a tree from parseMarkdown of the same body;
+ * it is not modified.
+ */
 export async function parseUnit(
   processor: Processor,
-  ctx: Omit<UnitContext, 'assets'>,
+  ctx: Omit<UnitContext, 'assets' | 'deps'>,
+  mdast?: MdastRoot,
 ): Promise<ParsedUnit> {
   const assets = new Map<string, string>();
+  const deps = new Map<string, string>();
   const file = new VFile({ path: ctx.unit.source.path, value: ctx.unit.body });
-  file.data.trainpack = { ...ctx, assets };
-  const mdast = processor.parse(file);
-  const tree = (await processor.run(mdast, file)) as HastRoot;
+  file.data.trainpack = { ...ctx, assets, deps };
+  const source = mdast ? structuredClone(mdast) : processor.parse(file);
+  const tree = (await processor.run(source, file)) as HastRoot;
   const diagnostics = file.messages.map((m) => {
     const rule = (m.ruleId && m.ruleId in RULES ? m.ruleId : 'internal') as RuleId;
     return diag(m.fatal ? 'error' : 'warning', rule, m.reason, {
@@ -69,5 +96,5 @@ export async function parseUnit(
       column: m.column ?? undefined,
     });
   });
-  return { unit: ctx.unit, tree, diagnostics, assets };
+  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps };
 }

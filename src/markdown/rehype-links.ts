@@ -13,6 +13,7 @@ import mime from 'mime-types';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { relPath } from '../load/files.js';
+import { fileSignature } from './context.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -22,7 +23,11 @@ function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean;
   const clean = decodeURIComponent(url.split(/[?#]/)[0]!);
   const candidates = [path.resolve(path.dirname(unit.source.path), clean), path.resolve(path.dirname(basePath), clean)];
   const inside = (p: string) => p === root || p.startsWith(root + path.sep);
-  for (const abs of candidates) if (inside(abs) && existsSync(abs)) return { abs, inside: true, found: true };
+  for (const abs of candidates) {
+    if (!inside(abs)) continue;
+    file.data.trainpack!.deps.set(abs, fileSignature(abs));
+    if (existsSync(abs)) return { abs, inside: true, found: true };
+  }
   return { abs: candidates[0]!, inside: inside(candidates[0]!), found: false };
 }
 

@@ -44,9 +44,15 @@ export const schema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
 };
 
+const allowedByTag = new Map<string, Set<string>>();
+
 function allowedAttrs(tag: string): Set<string> {
-  const list = [...(schema.attributes?.['*'] ?? []), ...(schema.attributes?.[tag] ?? [])];
-  return new Set(list.map((a) => (Array.isArray(a) ? String(a[0]) : String(a))));
+  let set = allowedByTag.get(tag);
+  if (!set) {
+    const list = [...(schema.attributes?.['*'] ?? []), ...(schema.attributes?.[tag] ?? [])];
+    allowedByTag.set(tag, (set = new Set(list.map((a) => (Array.isArray(a) ? String(a[0]) : String(a))))));
+  }
+  return set;
 }
 
 function badProtocol(value: unknown, allowed: readonly string[] | undefined): boolean {
@@ -63,22 +69,32 @@ function badProtocol(value: unknown, allowed: readonly string[] | undefined): bo
 export default function rehypeSafety() {
   return (tree: Root, file: VFile): Root => {
     const tags = new Set(schema.tagNames);
-    visit(tree, 'element', (el: Element) => {
+    let found = false;
+    visit(tree, (node) => {
+      if (node.type === 'comment') found = true;
+      if (node.type !== 'element') return;
+      const el = node as Element;
       const place = el.position;
       if (!tags.has(el.tagName)) {
         const what = schema.strip?.includes(el.tagName) ? 'removed with its content' : 'removed (its text is kept)';
         file.message(`Raw HTML <${el.tagName}> is not allowed: ${what}`, { place, ruleId: 'unsafe-html', source: 'trainpack' });
+        found = true;
         return;
       }
       const allowed = allowedAttrs(el.tagName);
       for (const [prop, value] of Object.entries(el.properties ?? {})) {
         if (!allowed.has(prop)) {
+          found = true;
           file.message(`Attribute "${prop}" on <${el.tagName}> is not allowed: removed`, { place, ruleId: 'unsafe-html', source: 'trainpack' });
         } else if (badProtocol(value, schema.protocols?.[prop as 'href'] ?? undefined)) {
+          found = true;
           file.message(`URL "${String(value)}" on <${el.tagName}> uses a scheme that is not allowed: removed`, { place, ruleId: 'unsafe-html', source: 'trainpack' });
         }
       }
     });
-    return sanitize(tree, schema) as Root;
+    // The check above applies the sanitiser's own rules: when it found nothing
+    // (and there is no comment to drop), sanitising would return the same
+    // tree, so the deep copy it makes is skipped.
+    return found ? (sanitize(tree, schema) as Root) : tree;
   };
 }

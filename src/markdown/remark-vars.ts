@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 export default function remarkVars() {
   return (tree: Root, file: VFile) => {
     const { vars } = file.data.trainpack!;
+    if (!String(file.value).includes(':var')) return;
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
       if (node.name !== 'var' || !parent || index === undefined) return;
       const name = (toString(node) || node.attributes?.name || '').trim();

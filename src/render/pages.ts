@@ -3,7 +3,9 @@
  * Returns the edition's files as a map of relative path -> content; the
  * emit stage writes them.
  */
+import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
+import type { DiskCache } from '../cache/disk.js';
 import { toHtml } from 'hast-util-to-html';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
@@ -27,6 +29,8 @@ export interface RenderInput {
   inject?: string;
   /** Render only these pages (paths relative to the edition); default all. */
   only?: Set<string>;
+  /** Persistent cache of rendered unit fragments. */
+  cache?: DiskCache;
 }
 
 export interface RenderedEdition {
@@ -105,7 +109,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     for (const [ui, unit] of mod.units.entries()) {
       const p = parsed.get(unit)!;
       const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
-      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings);
+      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings, input.cache);
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
@@ -136,20 +140,33 @@ interface Fragments {
   handout: string;
 }
 
-// Rendered fragments by parsed tree, then by what else they depend on. A
-// tree is immutable once parsed, so an unchanged unit renders once per process.
-const fragmentCache = new WeakMap<Root, Map<string, Fragments>>();
-const stringsIds = new WeakMap<Strings, number>();
-let nextStringsId = 0;
+// Rendered fragments by parse key (or tree, for units parsed without a cache),
+// then by what else they depend on. A parse result never changes under its
+// key, so an unchanged unit renders once per process, and once per machine
+// with the persistent cache.
+const byTree = new WeakMap<Root, Map<string, Fragments>>();
+const byKey = new Map<string, Fragments>();
+const stringsIds = new WeakMap<Strings, string>();
 
-function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings): Fragments {
-  let sid = stringsIds.get(strings);
-  if (sid === undefined) stringsIds.set(strings, (sid = nextStringsId++));
-  const key = `${firstSlide}|${selfCheck}|${sid}`;
-  let byKey = fragmentCache.get(p.tree);
-  if (!byKey) fragmentCache.set(p.tree, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
+function stringsId(strings: Strings): string {
+  let id = stringsIds.get(strings);
+  if (id === undefined) stringsIds.set(strings, (id = createHash('sha1').update(JSON.stringify(strings)).digest('hex').slice(0, 16)));
+  return id;
+}
+
+function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings, disk?: DiskCache): Fragments {
+  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}`;
+  let memo: Map<string, Fragments> | undefined;
+  if (!p.key) {
+    memo = byTree.get(p.tree);
+    if (!memo) byTree.set(p.tree, (memo = new Map()));
+  }
+  const fullKey = `${p.key}|${variant}`;
+  const hit = memo ? memo.get(variant) : (byKey.get(fullKey) ?? disk?.get<Fragments>('fragments', hashKey(fullKey)));
+  if (hit) {
+    if (!memo) byKey.set(fullKey, hit);
+    return hit;
+  }
   const views: SlideView[] = slidesOf(p.tree);
   const fragments: Fragments = {
     slides: views.map((s) => ({
@@ -160,8 +177,16 @@ function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, stri
     guide: html(facilitatorView(p.tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings })),
     handout: html(participantView(p.tree, { selfCheck, strings })),
   };
-  byKey.set(key, fragments);
+  if (memo) memo.set(variant, fragments);
+  else {
+    byKey.set(fullKey, fragments);
+    disk?.set('fragments', hashKey(fullKey), fragments);
+  }
   return fragments;
+}
+
+function hashKey(key: string): string {
+  return createHash('sha1').update(key).digest('hex');
 }
 
 /** Decks live in `slides/`: links to copied assets and to units need one more `../`. */
