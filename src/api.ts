@@ -59,7 +59,7 @@ export interface BuildResult {
   ms: number;
   pdf?: PdfStats;
   /** Units parsed vs reused from the cache (memory or disk). */
-  cache?: { parsed: number; reused: number };
+  cache?: { parsed: number; reused: number; markdown: number };
 }
 
 /** Build HTML (and PDF) for the chosen editions. Throws TrainpackError on any error. */
@@ -104,5 +104,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw err;
   }
   await staging.commit();
-  return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf, cache: { parsed: cache.misses, reused: cache.hits } };
+  return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf, cache: { parsed: cache.misses, reused: cache.hits, markdown: cache.markdownParses } };
 }

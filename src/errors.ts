@@ -44,6 +44,20 @@ export const RULES = {
   'browser': 'Install Chromium, or pass --browser <path>.',
   'pdf': 'See the message; the HTML outputs were written.',
   'internal': 'This is a bug in trainpack; please report it with the stack trace.',
+  // trainpack check (issue 6)
+  'too-few-roles': 'Give the role-play at least two `:::role{name="…"}` blocks, or change its `type:`.',
+  'empty-unit': 'Write the unit\'s content below its front matter, or delete the file.',
+  'untitled-slide': 'Start the slide with a heading (`## Title`): it becomes the slide title.',
+  'missing-solution': 'Add a `:::solution` block (facilitator guide only), or change `type:` to session.',
+  'broken-anchor': 'Link to a heading that exists: `#slug-of-heading`, an explicit `{#id}`, or `other-unit.md#id`.',
+  'missing-alt': 'Describe the image for readers who cannot see it: `![what it shows](path)`.',
+  'unused-var': 'Use it with `:var[name]` in a unit, or remove it from `vars:`.',
+  'stale-overlay': 'Review with `trainpack overlay diff <file>`, update the overlay file, then `trainpack overlay ack <file>`.',
+  'unrecorded-overlay': 'Compare it with the file below, then record it with `trainpack overlay ack <file>`.',
+  'orphaned-overlay': 'The file it was written against is gone: remove or rename the overlay file, or drop its `upstream:` to keep it as an added unit.',
+  'missing-strings': 'Add the keys to templates/strings/<lang>.json, or set them under `strings:` in the overlay.yml.',
+  'unit-too-long': 'Split the unit into shorter ones, or lengthen the day (`workshop.day_start` / `day_end`).',
+  'exercise-overrun': 'Shorten the exercises or raise the unit\'s `duration:`: exercise minutes count inside it.',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -69,6 +69,8 @@ export class ParseCache {
   private readonly mdast = new Map<string, MdastRoot>();
   hits = 0;
   misses = 0;
+  /** How many Markdown texts were run through the parser (the expensive step). */
+  markdownParses = 0;
   readonly processor: Processor = createProcessor();
 
   constructor(readonly disk?: DiskCache) {}
@@ -87,6 +89,7 @@ export class ParseCache {
       const bodyKey = sha1(CACHE_SALT + unit.body);
       let mdast = this.mdast.get(bodyKey) ?? this.disk?.get<MdastRoot>('mdast', bodyKey);
       if (!mdast) {
+        this.markdownParses++;
         mdast = parseMarkdown(this.processor, unit.body, unit.source.path);
         this.disk?.set('mdast', bodyKey, mdast);
       }

@@ -3,36 +3,46 @@
  * headless Chromium and a small pool of pages, into the same staging folder.
  *
  * Per edition: facilitator-guide.pdf, participant-handout.pdf and
- * slides/<module-id>.pdf (FORMAT.md section 6). Puppeteer is imported only
- * here, and this module only when PDF output is asked for.
+ * slides/<module-id>.pdf (FORMAT.md section 6). api.ts imports this module
+ * only when PDF output is asked for, and puppeteer loads on launch (launch.ts).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { diag, Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
+import { debuglog } from 'node:util';
+import { Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
 import type { Staging } from '../emit/atomic.js';
 import type { Edition } from '../resolve/edition.js';
 import { Templates } from '../render/templates.js';
 import { findBrowser } from './browser.js';
 import { launchBrowser } from './launch.js';
-import { missingScripts } from './fonts.js';
 import { openGuardedPage, type GuardedPage } from './guard.js';
 import { Pool } from './pool.js';
-import { printDeck, printDocument, type PrintJob, type PrintSettings } from './print.js';
+import { printDeck, printDocument, type PrintSettings } from './print.js';
+import { fontWarnings, guardRules, printError, tasksOf, type Task } from './tasks.js';
 
+/** `NODE_DEBUG=trainpack:pdf` prints the browser and each PDF's pages, passes and time. */
+const debug = debuglog('trainpack:pdf');
+
+/** Options of the PDF stage; `build()` fills them from its own options. */
 export interface PdfStageOptions {
+  /** Chromium/Chrome executable (`--browser`); else discovered (browser.ts). */
   browser?: string;
+  /** Paper of guides, handouts and `--notes` slide pages. */
   paper: 'a4' | 'letter';
+  /** Slide PDFs as notes pages: each slide with its speaker notes below. */
   notes: boolean;
+  /** Called for each warning (rules `pdf`, `remote-asset`). */
   onWarning: (d: Diagnostic) => void;
   /** Called for every PDF written, with its path relative to the edition folder. */
   onPdf: (editionId: string, rel: string) => void;
-  /** Browser pages printing at once (default 2: one per core here). */
+  /** Browser pages printing at once (default: $TRAINPACK_PDF_CONCURRENCY, else 2). */
   concurrency?: number;
   /** Milliseconds allowed to load a page, and again to print it (default 60 000). */
   timeoutMs?: number;
 }
 
+/** What the PDF stage did, for the build summary and `npm run bench`. */
 export interface PdfStats {
   /** Executable that printed. */
   browser: string;
@@ -45,25 +55,6 @@ export interface PdfStats {
   ms: number;
 }
 
-/** One PDF to write: the HTML page it comes from and where it goes, relative to the edition folder. */
-interface Task extends PrintJob {
-  root: string;
-  htmlRel: string;
-  pdfRel: string;
-}
-
-function tasksOf(staging: Staging, edition: Edition, strings: Record<string, string>): Task[] {
-  const root = staging.editionDir(edition.id);
-  const task = (kind: Task['kind'], htmlRel: string): Task => ({
-    edition, strings, kind, root, htmlRel, html: path.join(root, htmlRel), pdfRel: htmlRel.replace(/\.html$/, '.pdf'),
-  });
-  return [
-    task('guide', 'facilitator-guide.html'),
-    task('handout', 'participant-handout.html'),
-    ...edition.modules.map((m) => task('deck', `slides/${m.id}.html`)),
-  ];
-}
-
 /** Print every edition's PDFs. Throws a TrainpackError (rules `browser`/`pdf`) when any could not be printed. */
 export async function renderEditionPdfs(
   staging: Staging,
@@ -71,33 +62,25 @@ export async function renderEditionPdfs(
   options: PdfStageOptions,
 ): Promise<PdfStats> {
   const started = performance.now();
-  const found = await findBrowser({ explicit: options.browser });
-  const { browser, launchMs } = await launchBrowser(found);
+  // Everything that can fail without a browser comes first: a launched browser is closed only in `finally`.
   const tasks = editions.flatMap((e) => tasksOf(staging, e.edition, e.strings));
   const css = new Map(editions.map(({ edition }) => [edition.id, new Templates(edition.templateDirs).read('css/print-pdf.css')]));
   const timeout = options.timeoutMs ?? 60_000;
-  const pool = new Pool<GuardedPage>(options.concurrency ?? 2, () => openGuardedPage(browser), (p) => p.page.close());
+  const size = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency())) || 2;
+  const found = await findBrowser({ explicit: options.browser });
+  const { browser, launchMs } = await launchBrowser(found);
+  debug('%s (%s) launched in %d ms', found.path, found.source, Math.round(launchMs));
+  const pool = new Pool<GuardedPage>(size, () => openGuardedPage(browser), (p) => p.page.close());
   const errors = new Diagnostics();
   const fontWarned = new Set<string>();
   let pages = 0;
   let files = 0;
 
   const run = async (task: Task) => {
-    const file = `${task.edition.id}/${task.htmlRel}`;
-    // One warning per URL and page, however often the page asks for it.
-    const seen = new Set<string>();
-    const once = (url: string, d: Diagnostic) => {
-      if (seen.has(url)) return;
-      seen.add(url);
-      options.onWarning(d);
-    };
-    const rules = {
-      root: task.root,
-      onRemote: (url: string) => once(url, diag('warning', 'remote-asset', `Blocked a request to ${url} while printing the PDF: it is missing from the PDF`, { file })),
-      onBlocked: (url: string) => once(url, diag('warning', 'pdf', `Blocked ${url} while printing the PDF: only files inside the edition folder load`, { file })),
-    };
+    const rules = guardRules(task, options.onWarning);
     const settings: PrintSettings = { paper: options.paper, notes: options.notes, timeout, css: css.get(task.edition.id)! };
-    const [printed] = await Promise.all([
+    const taskStarted = performance.now();
+    const [printed, fontDiags] = await Promise.all([
       pool.use(async (gp) => {
         gp.rules = rules;
         try {
@@ -106,9 +89,11 @@ export async function renderEditionPdfs(
           gp.rules = undefined;
         }
       }),
-      checkFonts(task, file, fontWarned, options.onWarning),
+      fontWarnings(task, fontWarned),
     ]);
+    fontDiags.forEach(options.onWarning);
     await writeFile(path.join(task.root, task.pdfRel), printed.bytes);
+    debug('%s/%s: %d pages, %d pass(es), %d ms', task.edition.id, task.pdfRel, printed.pages, printed.passes, Math.round(performance.now() - taskStarted));
     pages += printed.pages;
     files++;
     options.onPdf(task.edition.id, task.pdfRel);
@@ -127,22 +112,11 @@ export async function renderEditionPdfs(
   return { browser: found.path, launchMs, pages, files, ms: performance.now() - started };
 }
 
-/** Warn once per edition and script when a page's text needs a font no installed package covers. */
-async function checkFonts(task: Task, file: string, warned: Set<string>, onWarning: (d: Diagnostic) => void): Promise<void> {
-  const missing = await missingScripts(await readFile(task.html, 'utf8'));
-  for (const script of missing) {
-    const key = `${task.edition.id}:${script.lang}`;
-    if (warned.has(key)) continue;
-    warned.add(key);
-    onWarning(
-      diag('warning', 'pdf', `No installed font covers ${script.name} text: the PDF will show empty boxes`, { file }, `Install a font for it (Debian/Ubuntu: apt-get install ${script.pkg}), then build again.`),
-    );
-  }
-}
-
-function printError(task: Task, reason: unknown, connected: boolean): Diagnostic {
-  const message = (reason instanceof Error ? reason.message : String(reason)).split('\n')[0];
-  const file = `${task.edition.id}/${task.pdfRel}`;
-  if (!connected) return diag('error', 'browser', `The browser quit while printing ${file}: ${message}`, { file });
-  return diag('error', 'pdf', `Could not print ${file}: ${message}`, { file }, 'A page that takes too long to print may hold very large images; the HTML outputs were written.');
+/**
+ * Two pages keep two cores busy: while one page prints, Node post-processes
+ * the other's PDF. Machines with more cores may set TRAINPACK_PDF_CONCURRENCY.
+ */
+function defaultConcurrency(): number {
+  const n = Number.parseInt(process.env.TRAINPACK_PDF_CONCURRENCY ?? '', 10);
+  return Number.isInteger(n) && n >= 1 ? n : 2;
 }

@@ -58,20 +58,22 @@ export async function printDocument(page: Page, job: PrintJob, settings: PrintSe
   const kind = job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout';
   const options = docPdfOptions(settings.paper, headerTemplate(job.edition, job.strings, kind), footerTemplate(job.edition, job.strings), settings.timeout);
   const ids = await fillToc(page);
-  let doc = await loadPdf(await page.pdf(options));
+  let bytes = await page.pdf(options);
+  let doc = await loadPdf(bytes);
   let passes = 1;
   if (ids.length > 0) {
     let numbers = destinations(doc);
     while (passes < MAX_PASSES) {
       await fillToc(page, numbers);
-      doc = await loadPdf(await page.pdf(options));
+      bytes = await page.pdf(options);
+      doc = await loadPdf(bytes);
       passes++;
       const landed = destinations(doc);
       if (samePages(ids, numbers, landed)) break;
       numbers = landed;
     }
   }
-  return { bytes: await finishPdf(doc, metadata(job)), pages: doc.getPageCount(), passes };
+  return { bytes: await finishPdf(bytes, doc, metadata(job)), pages: doc.getPageCount(), passes };
 }
 
 /**
@@ -96,6 +98,7 @@ async function notesLayout(page: Page): Promise<void> {
 export async function printDeck(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   await open(page, job, settings, deckPageCss(settings.notes, settings.paper));
   if (settings.notes) await notesLayout(page);
-  const doc = await loadPdf(await page.pdf(deckPdfOptions(settings.timeout)));
-  return { bytes: await finishPdf(doc, metadata(job)), pages: doc.getPageCount(), passes: 1 };
+  const bytes = await page.pdf(deckPdfOptions(settings.timeout));
+  const doc = await loadPdf(bytes);
+  return { bytes: await finishPdf(bytes, doc, metadata(job)), pages: doc.getPageCount(), passes: 1 };
 }

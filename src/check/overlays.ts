@@ -1,0 +1,98 @@
+/**
+ * Overlay rules (issue 6), for the overlays of the checked editions' chains:
+ *
+ * - `stale-overlay` (warning): the file below changed since the replace or
+ *   patch file was written; points at its `upstream:` line;
+ * - `unrecorded-overlay` (warning): a replace or patch file with no
+ *   `upstream:` hash, so staleness cannot be told;
+ * - `orphaned-overlay` (error): a replace file records an upstream, but no
+ *   layer below has the file any more (a patch without a file below is
+ *   already an `overlay` error of the resolve stage);
+ * - `missing-strings` (warning): UI string keys the edition's language lacks.
+ *
+ * The states are those of `trainpack overlay status` (resolve/status.ts),
+ * computed here from the files directly: overlayStatus() reloads the whole
+ * curriculum and throws on any load error, and check must report everything
+ * in one run.
+ */
+import path from 'node:path';
+import { Diagnostics } from '../errors.js';
+import { isDir, listDir } from '../load/files.js';
+import { fileBlobHash } from '../resolve/githash.js';
+import { chainOf, loadOverlays, type Overlay } from '../resolve/layers.js';
+import { fileBelow } from '../resolve/status.js';
+import type { CheckContext } from './context.js';
+
+/** Replace, patch and added files of an overlay, relative to the overlay folder. */
+async function overlayFiles(overlay: Overlay): Promise<string[]> {
+  const out: string[] = [];
+  const modules = path.join(overlay.dir, 'modules');
+  if (!(await isDir(modules))) return out;
+  for (const m of await listDir(modules)) {
+    if (!m.dir) continue;
+    for (const f of await listDir(path.join(modules, m.name))) if (!f.dir && f.name.endsWith('.md')) out.push(`modules/${m.name}/${f.name}`);
+  }
+  return out;
+}
+
+async function checkStaleness(ctx: CheckContext): Promise<void> {
+  const ids = new Set(ctx.editions.flatMap((e) => e.edition.chain).filter((id) => id !== 'base'));
+  if (ids.size === 0) return;
+  // Problems in overlay.yml files were reported by the resolve stage.
+  const scratch = new Diagnostics();
+  const overlays = await loadOverlays(ctx.root, scratch);
+  for (const id of ids) {
+    const overlay = overlays.get(id);
+    const chain = overlay && chainOf(id, overlays, scratch);
+    if (!overlay || !chain) continue;
+    for (const key of await overlayFiles(overlay)) {
+      const rel = `overlays/${id}/${key}`;
+      const patch = key.endsWith('.patch.md');
+      const below = await fileBelow(ctx.root, chain, patch ? key.replace(/\.patch\.md$/, '.md') : key);
+      const fm = await ctx.frontMatter(rel);
+      const recorded = (fm?.data as { upstream?: unknown } | undefined)?.upstream;
+      const upstream = typeof recorded === 'string' ? recorded : undefined;
+      const at = { file: rel, ...(fm ? fm.locateKey(['upstream']) : { line: 1, column: 1 }) };
+      const belowRel = below && path.relative(ctx.root, below).split(path.sep).join('/');
+      if (!below) {
+        if (!patch && upstream) ctx.diags.error('orphaned-overlay', `This file was written against ${key}, which no layer below has any more`, at);
+      } else if (!upstream) {
+        ctx.diags.warn('unrecorded-overlay', `This file records no \`upstream:\` hash, so changes to ${belowRel} go unnoticed`, { file: rel, line: 1, column: 1 });
+      } else {
+        const actual = await fileBlobHash(below);
+        if (actual !== upstream)
+          ctx.diags.warn('stale-overlay', `${belowRel} changed since this file was written (recorded ${upstream.slice(0, 10)}, now ${actual.slice(0, 10)})`, at);
+      }
+    }
+  }
+}
+
+/** Missing UI strings, once per language file and set of keys, naming the editions. */
+function checkStrings(ctx: CheckContext): void {
+  const groups = new Map<string, { file: string; language: string; keys: string[]; editions: string[] }>();
+  for (const { edition, templates, missingStrings } of ctx.editions) {
+    if (missingStrings.length === 0) continue;
+    const tag = edition.language;
+    const base = tag.split('-')[0]!.toLowerCase();
+    const lang = [tag, base].find((c) => templates.has(`strings/${c}.json`)) ?? base;
+    const file = `templates/strings/${lang}.json`;
+    const key = `${file}\n${missingStrings.join(',')}`;
+    const g = groups.get(key) ?? { file, language: tag, keys: missingStrings, editions: [] };
+    g.editions.push(edition.id);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const n = g.keys.length;
+    const which = `edition${g.editions.length === 1 ? '' : 's'} ${g.editions.join(', ')}`;
+    ctx.diags.warn(
+      'missing-strings',
+      `UI strings for language "${g.language}" lack ${n} key${n === 1 ? '' : 's'} (English is used in ${which}): ${g.keys.join(', ')}`,
+      { file: g.file, line: 1, column: 1 },
+    );
+  }
+}
+
+export async function checkOverlays(ctx: CheckContext): Promise<void> {
+  await checkStaleness(ctx);
+  checkStrings(ctx);
+}

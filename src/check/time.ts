@@ -1,0 +1,85 @@
+/**
+ * Time rules (issue 6): unit durations against the workshop days.
+ *
+ * - `unit-too-long` (error): a unit longer than a whole day
+ *   (`day_end - day_start`); points at its `duration:` line;
+ * - `agenda-overflow` (error): the agenda (render/agenda.ts, the one the
+ *   index page shows) needs more days than `workshop.days`, or a day runs
+ *   past `day_end` for another reason than a unit longer than a day (that
+ *   one is `unit-too-long`, at the line to change); points at `workshop`;
+ * - `exercise-overrun` (warning): the `:::exercise{minutes}` of a unit add
+ *   up to more than its duration (they count inside it, FORMAT.md section 3);
+ *   points at the exercise that tips the total over.
+ */
+import { DEFAULT_WORKSHOP, computeAgenda, toClock, toMinutes } from '../render/agenda.js';
+import { findAll, hasClass } from '../views/tree.js';
+import { distinctUnits, placeOf, type CheckContext } from './context.js';
+
+/** `minutes="10"`, `minutes=10` on a directive's opening line. */
+const MINUTES = /[{\s]minutes\s*=\s*(?:"\s*(\d+)\s*"|'\s*(\d+)\s*'|(\d+))/;
+
+function checkExercises(ctx: CheckContext): void {
+  for (const parsed of distinctUnits(ctx)) {
+    const { unit, tree } = parsed;
+    const exercises = findAll(tree, (el) => hasClass(el, 'tp-exercise'));
+    if (exercises.length === 0) continue;
+    const lines = unit.body.split('\n');
+    const counted: number[] = [];
+    for (const ex of exercises) {
+      const m = MINUTES.exec(lines[(ex.position?.start.line ?? 0) - 1] ?? '');
+      if (!m) continue;
+      counted.push(Number(m[1] ?? m[2] ?? m[3]));
+      const total = counted.reduce((a, b) => a + b, 0);
+      if (total > unit.duration) {
+        const sum = counted.length > 1 ? ` (${counted.join(' + ')})` : '';
+        ctx.diags.warn('exercise-overrun', `Exercises in "${unit.id}" add up to ${total} min${sum}, more than the unit's duration of ${unit.duration} min`, placeOf(parsed, ex));
+        break;
+      }
+    }
+  }
+}
+
+async function checkAgenda(ctx: CheckContext): Promise<void> {
+  const workshop = ctx.prepared.curriculum.workshop ?? DEFAULT_WORKSHOP;
+  const dayStart = toMinutes(workshop.day_start);
+  const dayEnd = toMinutes(workshop.day_end);
+  const length = dayEnd - dayStart;
+  const tooLong = new Set<string>();
+  for (const { edition } of ctx.editions) {
+    for (const unit of edition.modules.flatMap((m) => m.units)) {
+      if (unit.duration <= length || tooLong.has(`${unit.id}:${unit.duration}`)) continue;
+      tooLong.add(`${unit.id}:${unit.duration}`);
+      const day = `${workshop.day_start}–${workshop.day_end}`;
+      ctx.diags.error('unit-too-long', `Unit "${unit.id}" lasts ${unit.duration} min, longer than a whole workshop day (${length} min, ${day})`, await ctx.unitKey(unit, 'duration'));
+    }
+  }
+  const several = ctx.editions.length > 1;
+  for (const { edition } of ctx.editions) {
+    const units = edition.modules.flatMap((m) => m.units);
+    const days = computeAgenda(
+      units.map((u) => ({ id: u.id, title: u.title, duration: u.duration, moduleId: u.moduleId, materials: [] })),
+      workshop,
+    );
+    const name = several ? ` of edition ${edition.id}` : '';
+    for (const day of days) {
+      if (!day.overflow) continue;
+      const last = day.items.filter((i) => i.kind === 'unit').at(-1)!;
+      if (last.end - last.start > length) continue;
+      const end = Math.max(...day.items.map((i) => i.end));
+      ctx.diags.error('agenda-overflow', `Day ${day.number}${name} runs until ${toClock(end)}, past day_end ${workshop.day_end}`, await ctx.yamlKey('curriculum.yml', ['workshop']));
+    }
+    if (workshop.days !== undefined && days.length > workshop.days) {
+      const total = units.reduce((a, u) => a + u.duration, 0);
+      ctx.diags.error(
+        'agenda-overflow',
+        `The agenda${name} needs ${days.length} days (${total} min of units), but workshop.days is ${workshop.days}`,
+        await ctx.yamlKey('curriculum.yml', ['workshop', 'days']),
+      );
+    }
+  }
+}
+
+export async function checkTime(ctx: CheckContext): Promise<void> {
+  checkExercises(ctx);
+  await checkAgenda(ctx);
+}

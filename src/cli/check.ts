@@ -1,0 +1,54 @@
+/** `trainpack check`: the CLI face of check() (issue 6). */
+import { performance } from 'node:perf_hooks';
+import { InvalidArgumentError, type Command } from 'commander';
+import { check } from '../check/index.js';
+import { printDiagnostics, type Output } from './report.js';
+
+export interface CheckFlags {
+  overlay: string[];
+  all?: boolean;
+  format: 'text' | 'json';
+  strict?: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function registerCheck(program: Command, io: Output, setCode: (n: number) => void): void {
+  program
+    .command('check')
+    .description('Report every problem of a curriculum in one run, without building it')
+    .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
+    .option('--overlay <id>', 'check this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--all', 'check the base edition and every overlay')
+    .option('--format <format>', 'text (file:line:col lines on stderr) or json (on stdout)', (v: string) => {
+      if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('use text or json');
+      return v;
+    }, 'text')
+    .option('--strict', 'exit 1 on warnings too')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trainpack check curricula/reintegration          the base edition
+  trainpack check . --all --strict                 every edition; warnings fail too (CI)
+  trainpack check . --format json > report.json    machine-readable
+
+Exit code: 1 when an error is found (or a warning, with --strict), else 0.
+Each problem: path:line:col severity message [rule], then a hint.`,
+    )
+    .action(async (dir: string, flags: CheckFlags) => {
+      const started = performance.now();
+      const result = await check({ dir, overlays: flags.overlay, all: flags.all });
+      const failed = result.errors > 0 || (flags.strict === true && result.warnings > 0);
+      if (flags.format === 'json') {
+        io.out(JSON.stringify({ ok: !failed, ...result }, null, 2));
+      } else {
+        printDiagnostics(result.diagnostics, io);
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        const where = result.editions.join(', ') || 'nothing checked';
+        if (result.diagnostics.length === 0) io.err(`✔ No problems (${where}; ${seconds} s)`);
+        else io.err(`${failed ? '✖' : '⚠'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} (${where}; ${seconds} s)`);
+      }
+      setCode(failed ? 1 : 0);
+    });
+}

@@ -1,0 +1,75 @@
+/** The persistent cache: reused when nothing changed, never wrong when something did. */
+import { readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/api.js';
+import { copyFixture, tempDir } from '../helpers.js';
+
+const guide = (out: string) => readFile(path.join(out, 'base/facilitator-guide.html'), 'utf8');
+
+describe('persistent cache', () => {
+  it('a rebuild with nothing changed parses nothing and writes the same pages', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    const first = await build({ dir, out });
+    expect(first.cache).toEqual({ parsed: 5, reused: 0, markdown: 5 });
+    const before = await guide(out);
+    const second = await build({ dir, out });
+    expect(second.cache).toEqual({ parsed: 0, reused: 5, markdown: 0 });
+    expect(await guide(out)).toBe(before);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('a changed unit is parsed again, the others reused', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    await build({ dir, out });
+    const f = path.join(dir, 'modules/02-beta/01-roles.md');
+    await writeFile(f, (await readFile(f, 'utf8')).replace('SCENARIO-TEXT', 'CHANGED-SCENARIO'));
+    const r = await build({ dir, out });
+    expect(r.cache).toEqual({ parsed: 1, reused: 4, markdown: 1 });
+    expect(await guide(out)).toContain('CHANGED-SCENARIO');
+  });
+
+  it('a changed image is seen even though the unit text did not change', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    await build({ dir, out });
+    const svg = path.join(dir, 'assets/diagram.svg');
+    await writeFile(svg, (await readFile(svg, 'utf8')).replace('diagram', 'NEW-DIAGRAM-TEXT'));
+    const r = await build({ dir, out });
+    expect(r.cache!.parsed).toBe(1);
+    const b64 = /src="data:image\/svg\+xml;base64,([^"]+)"/.exec(await guide(out))![1]!;
+    expect(Buffer.from(b64, 'base64').toString()).toContain('NEW-DIAGRAM-TEXT');
+  });
+
+  it('is safe to delete, and a corrupt entry is only a miss', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    await build({ dir, out });
+    const cacheDir = path.join(dir, '.trainpack-cache');
+    const version = (await readdir(cacheDir))[0]!;
+    const unitDir = path.join(cacheDir, version, 'unit');
+    for (const sub of await readdir(unitDir)) for (const f of await readdir(path.join(unitDir, sub))) await writeFile(path.join(unitDir, sub, f), '{not json');
+    expect((await build({ dir, out })).cache!.parsed).toBe(5);
+    await rm(cacheDir, { recursive: true });
+    const r = await build({ dir, out });
+    expect(r.cache!.parsed).toBe(5);
+    expect(await guide(out)).toContain('FACILITATOR-ONLY-TEXT');
+  });
+
+  it('--no-cache leaves no cache folder', async () => {
+    const dir = await copyFixture('full');
+    await build({ dir, out: await tempDir(), persistentCache: false });
+    await expect(readdir(path.join(dir, '.trainpack-cache'))).rejects.toThrow();
+  });
+
+  it('editions that share a unit parse its Markdown once', async () => {
+    const dir = await copyFixture('overlays');
+    const r = await build({ dir, out: await tempDir(), all: true, persistentCache: false });
+    // 4 editions x 5 units; 9 distinct texts: 5 base units, the French intro, the patched
+    // practice unit, the added unit and the Arabic one.
+    expect(r.cache!.parsed + r.cache!.reused).toBe(20);
+    expect(r.cache!.markdown).toBe(9);
+  });
+});
