@@ -41,6 +41,14 @@ export interface BuildOptions {
   cache?: ParseCache;
   /** Use the persistent cache in `<dir>/.trainpack-cache/` (default true). */
   persistentCache?: boolean;
+  /** Module ids the workshop covers (default all). */
+  modules?: string[];
+  /** Unit ids the workshop covers besides whole modules (default all). */
+  units?: string[];
+  /** Days the workshop has: a longer agenda is a warning. */
+  days?: number;
+  /** First day, YYYY-MM-DD: the agenda shows dates in the edition's language. */
+  start?: string;
 }
 
 /** What one edition produced. */
@@ -78,7 +86,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const all = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
     for (const { edition, parsed, strings, templates } of rendered) {
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk });
+      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start });
+      if (options.days && page.agenda.length > options.days) {
+        diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
+      }
+      for (const day of page.agenda.filter((d) => d.overflow)) {
+        diags.warn('agenda-overflow', `Edition ${edition.id}: day ${day.number} runs past day_end`, { file: 'curriculum.yml' });
+      }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
       const files = await staging.write({ id: edition.id, files: page.files, copies });

@@ -16,6 +16,7 @@ import { createProcessor, parseMarkdown, parseUnit, type ParsedUnit, type Proces
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
+import { selectEdition } from './resolve/select.js';
 import { Templates, type Strings } from './render/templates.js';
 
 /** An edition with its parsed units, ready to render. */
@@ -38,6 +39,10 @@ export interface PrepareOptions {
   dir: string;
   overlays?: string[];
   all?: boolean;
+  /** Module ids a workshop covers (default all). */
+  modules?: string[];
+  /** Unit ids a workshop covers, besides whole modules (default all). */
+  units?: string[];
 }
 
 const VAR = /:var\[([^\]]*)\]/g;
@@ -177,7 +182,9 @@ export async function parseEdition(edition: Edition, cache: ParseCache, diags: D
  */
 export async function prepare(options: PrepareOptions, cache = new ParseCache(), diags = new Diagnostics()): Promise<Prepared> {
   const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
-  const editions = await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags);
+  const editions = (await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags)).map((e) =>
+    selectEdition(e, { modules: options.modules, units: options.units }, diags),
+  );
   const prepared: PreparedEdition[] = [];
   for (const edition of editions) prepared.push(await parseEdition(edition, cache, diags));
   return { curriculum, editions: prepared, diagnostics: diags };

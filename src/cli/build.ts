@@ -14,6 +14,10 @@ export interface BuildFlags {
   notes?: boolean;
   quiet?: boolean;
   cache: boolean;
+  modules?: string[];
+  units?: string[];
+  days?: number;
+  start?: string;
   json?: boolean;
 }
 
@@ -22,6 +26,22 @@ export function parseFormats(value: string): Format[] {
   for (const f of formats) if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`Unknown format "${f}": use html, pdf or html,pdf`);
   // PDF is printed from the HTML, so asking for PDF builds HTML as well.
   return formats.includes('pdf') ? ['html', 'pdf'] : ['html'];
+}
+
+/** `a,b , c` -> ['a','b','c']. */
+export function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of days (1 or more)');
+  return n;
+}
+
+export function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
 }
 
 export function registerBuild(program: Command, io: Output, setCode: (n: number) => void): void {
@@ -39,6 +59,10 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
       return v;
     }, 'a4')
     .option('--notes', 'slide PDFs with the speaker notes below each slide')
+    .option('--modules <ids>', 'only these modules (comma-separated ids)', list)
+    .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)
+    .option('--days <n>', 'days the workshop has (warns when the agenda needs more)', positiveInt)
+    .option('--start <date>', 'first workshop day, YYYY-MM-DD: dated days in the agenda', isoDate)
     .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print the result as JSON on stdout')
@@ -66,6 +90,10 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         paper: flags.paper,
         notes: flags.notes,
         persistentCache: flags.cache,
+        modules: flags.modules,
+        units: flags.units,
+        days: flags.days,
+        start: flags.start,
       });
       printDiagnostics(result.diagnostics, io);
       if (flags.json) {

@@ -70,7 +70,10 @@ export default function rehypeLinks() {
       if (el.tagName === 'a' && target.abs.endsWith('.md')) {
         const id = ctx.unitsByPath.get(target.abs);
         if (!id) {
-          problem(`"${url}" is not a unit of this edition`, el, 'missing-asset', false);
+          // The unit exists but this edition (exclude) or workshop selection leaves it out: keep the text, drop the dead link.
+          problem(`"${url}" links to a unit this edition or selection leaves out; shown as plain text`, el, 'missing-asset', false);
+          el.tagName = 'span';
+          delete props.href;
           return;
         }
         props.href = hash ? `#${id}--${hash}` : `#unit-${id}`;

@@ -31,6 +31,8 @@ export interface RenderInput {
   only?: Set<string>;
   /** Persistent cache of rendered unit fragments. */
   cache?: DiskCache;
+  /** First workshop day (YYYY-MM-DD): days in the agenda get dates in the edition's language. */
+  start?: string;
 }
 
 export interface RenderedEdition {
@@ -85,13 +87,15 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     pdf: input.pdf,
   };
   const unitTitles = new Map(edition.modules.flatMap((m) => m.units.map((u) => [u.id, u.title] as const)));
+  const clock = clockFormat(edition.language);
   const agendaView = agenda.map((d) => ({
     number: d.number,
+    label: dayLabel(d.number, input.start, edition.language, strings),
     overflow: d.overflow,
     materials: d.materials,
     items: d.items.map((i) => ({
-      start: toClock(i.start),
-      end: toClock(i.end),
+      start: clock(i.start),
+      end: clock(i.end),
       title: i.unitId ? (unitTitles.get(i.unitId) ?? i.title) : i.title,
       isBreak: i.kind === 'break',
       unitId: i.unitId,
@@ -131,6 +135,27 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   if (want('index.html')) files.set('index.html', templates.render('index', { ...common, css: pageCss, modules: guideModules, agenda: agendaView }));
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
   return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
+}
+
+/** Clock times in the edition's locale (`Intl`): 09:00, 9:00 AM, ٠٩:٠٠ … */
+function clockFormat(language: string): (minutes: number) => string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  } catch {
+    return toClock;
+  }
+  return (minutes) => format.format(new Date(Date.UTC(2000, 0, 1, Math.floor(minutes / 60), minutes % 60)));
+}
+
+/** "Day 2", or with a start date "Day 2 — Tuesday 5 May 2026" in the edition's language. */
+function dayLabel(n: number, start: string | undefined, language: string, strings: Strings): string {
+  const label = `${strings.day} ${n}`;
+  if (!start) return label;
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n - 1);
+  const text = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return `${label} — ${text}`;
 }
 
 /** A unit's rendered pieces for every audience. */

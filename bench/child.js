@@ -1,0 +1,11 @@
+// Runs one trainpack command in this process and reports its wall time and peak memory.
+// Usage: node bench/child.js <trainpack args…>   -> last stderr line: BENCH {"ms":…, "rssMB":…, "code":…}
+import { performance } from 'node:perf_hooks';
+import { run } from '../dist/cli/index.js';
+
+const quiet = { out: () => {}, err: () => {} };
+const started = performance.now();
+const code = await run(process.argv.slice(2), process.env.BENCH_VERBOSE ? undefined : quiet);
+const ms = performance.now() - started;
+process.stderr.write(`BENCH ${JSON.stringify({ ms, rssMB: Math.round(process.resourceUsage().maxRSS / 1024), code })}\n`);
+process.exitCode = code;

@@ -1,0 +1,113 @@
+// npm run bench: measures trainpack against the floor of its own stack on a generated curriculum.
+// Options: --units 1000 --modules 20 --runs 3 --no-write (do not update bench/README.md)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? dflt : process.argv[i + 1];
+};
+const units = Number(arg('units', 1000));
+const modules = Number(arg('modules', 20));
+const runs = Number(arg('runs', 3));
+const write = !process.argv.includes('--no-write');
+const dir = path.join(here, 'generated', `large-${units}`);
+const out = mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Run a trainpack command in a child process; returns { ms, rssMB }. */
+function trainpack(args) {
+  const r = spawnSync('node', [path.join(here, 'child.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`trainpack ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(line.slice(6));
+}
+function measure(label, args, before = () => {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    before(i);
+    results.push(trainpack(args));
+  }
+  const r = { label, s: median(results.map((x) => x.ms)) / 1000, rssMB: Math.max(...results.map((x) => x.rssMB)), code: results[0].code };
+  console.error(`  ${label}: ${r.s.toFixed(2)} s (peak ${r.rssMB} MB)`);
+  return r;
+}
+const clearCache = () => rmSync(path.join(dir, '.trainpack-cache'), { recursive: true, force: true });
+
+console.error(`generating ${units} units in ${modules} modules with 4 overlays…`);
+await generate(dir, units, modules);
+const unitFiles = readdirSync(path.join(dir, 'modules'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
+
+console.error('measuring (median of', runs, 'runs)…');
+const floorRuns = [];
+for (let i = 0; i < runs; i++) floorRuns.push(JSON.parse(execFileSync('node', [path.join(here, 'floor.js'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 })).ms);
+const floor = median(floorRuns) / 1000;
+console.error(`  floor: ${floor.toFixed(2)} s`);
+
+const rows = [];
+const base = ['build', dir, '--out', out, '--format', 'html'];
+rows.push(measure('build base, no cache', [...base, '--no-cache']));
+rows.push(measure('build base, cold (empty cache)', base, clearCache));
+rows.push(measure('build base again, nothing changed', base));
+const target = path.join(dir, 'modules', String(unitFiles[3]));
+const original = readFileSync(target, 'utf8');
+rows.push(measure('build base after changing one unit', base, (i) => appendFileSync(target, `\nChanged paragraph ${Date.now()} ${i}.\n`)));
+writeFileSync(target, original);
+rows.push(measure('build --all (5 editions), cold', [...base, '--all'], clearCache));
+rows.push(measure('build --all again, nothing changed', [...base, '--all']));
+if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check', ['check', dir]));
+if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all', ['check', dir, '--all']));
+
+// PDF of the bundled example (one edition), through the same child harness.
+let pdf;
+try {
+  const ex = path.join(root, 'curricula/reintegration');
+  const r = spawnSync('node', [path.join(root, 'bin/trainpack.js'), 'build', ex, '--out', out, '--format', 'html,pdf', '--json', '--no-cache'], { cwd: root, encoding: 'utf8' });
+  const json = JSON.parse(r.stdout);
+  pdf = json.pdf;
+  if (pdf) console.error(`  pdf (bundled example): ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(2)} s, browser start ${pdf.launchMs} ms`);
+} catch (e) {
+  console.error('  pdf: skipped (' + String(e.message ?? e).split('\n')[0] + ')');
+}
+
+// Dev server: time from saving a unit to the reload event.
+let dev = [];
+if (existsSync(path.join(root, 'dist/dev/measure.js'))) {
+  const { measureDevRebuild } = await import(path.join(root, 'dist/dev/measure.js'));
+  for (const [label, d] of [['bundled example', path.join(root, 'curricula/reintegration')], [`generated ${units} units`, dir]]) {
+    const ms = await measureDevRebuild(d, { runs: Math.max(5, runs) });
+    dev.push({ label, ms });
+    console.error(`  dev save -> reload, ${label}: ${ms.toFixed(0)} ms`);
+  }
+}
+rmSync(out, { recursive: true, force: true });
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+  `Generated curriculum: ${units} units in ${modules} modules (~${Math.round(unitFiles.reduce((n, f) => n + readFileSync(path.join(dir, 'modules', String(f)), 'utf8').split('\n').length, 0) / unitFiles.length)} lines each; every block type) and 4 overlays (fr translating 30%, sn on fr and bd patching 10%, ar translating 5%). Median of ${runs} runs.`,
+  '',
+  '| what | seconds | × floor | peak memory |',
+  '|---|---:|---:|---:|',
+  `| floor: remark-parse + gfm + directive + remark-rehype + rehype-stringify, each unit once | ${floor.toFixed(2)} | 1.00 | |`,
+  ...rows.map((r) => `| ${r.label} | ${r.s.toFixed(2)} | ${(r.s / floor).toFixed(2)} | ${r.rssMB} MB |`),
+  ...(pdf ? [`| PDF of the bundled example (${pdf.pages} pages; browser start ${pdf.launchMs} ms; ${(pdf.pages / (pdf.ms / 1000)).toFixed(0)} pages/s) | ${(pdf.ms / 1000).toFixed(2)} | | |`] : []),
+  ...dev.map((d) => `| dev: save one unit -> reload event, ${d.label} | ${(d.ms / 1000).toFixed(3)} | | |`),
+];
+console.log(lines.join('\n'));
+if (write) {
+  const readme = path.join(here, 'README.md');
+  const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\n${lines.join('\n')}\n${end}`;
+  writeFileSync(readme, text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${text}\n${block}\n`);
+  console.error(`wrote ${path.relative(root, readme)}`);
+}
