@@ -8,12 +8,14 @@ import { performance } from 'node:perf_hooks';
 import { TrainpackError, type Diagnostic } from './errors.js';
 import { DiskCache } from './cache/disk.js';
 import { ParseCache, prepare } from './pipeline.js';
+import { runChecks } from './check/index.js';
 import { renderEdition } from './render/pages.js';
 import { Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
 
 export { loadCurriculum } from './load/curriculum.js';
 export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
+export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
 
 export type Format = 'html' | 'pdf';
@@ -75,7 +77,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const formats = options.formats ?? ['html'];
   const cache = options.cache ?? new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(path.resolve(options.dir), '.trainpack-cache')));
-  const { curriculum, editions: rendered, diagnostics: diags } = await prepare(options, cache);
+  const prepared = await prepare(options, cache);
+  const { curriculum, editions: rendered, diagnostics: diags } = prepared;
+  // `build` runs the same checks as `trainpack check` and fails on their errors.
+  await runChecks(prepared, diags, { partial: Boolean(options.modules?.length || options.units?.length) });
   diags.throwIfErrors();
   const editions = rendered.map((r) => r.edition);
 
@@ -89,9 +94,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start });
       if (options.days && page.agenda.length > options.days) {
         diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
-      }
-      for (const day of page.agenda.filter((d) => d.overflow)) {
-        diags.warn('agenda-overflow', `Edition ${edition.id}: day ${day.number} runs past day_end`, { file: 'curriculum.yml' });
       }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);

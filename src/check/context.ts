@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Element, Root } from 'hast';
 import { Diagnostics, type Diagnostic, type Location } from '../errors.js';
 import { exists, readYamlFile, splitFrontMatter } from '../load/files.js';
 import type { PositionedYaml } from '../load/yaml.js';
-import type { Element, Root } from 'hast';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
 import type { Prepared, PreparedEdition } from '../pipeline.js';
@@ -26,6 +26,8 @@ export class CheckContext {
   constructor(
     readonly prepared: Prepared,
     readonly diags: Diagnostics,
+    /** The editions are a workshop selection (`--modules`, `--units`), not every unit. */
+    readonly partial = false,
   ) {}
 
   get root(): string {
@@ -105,9 +107,9 @@ export function distinctUnits(ctx: CheckContext): ParsedUnit[] {
 }
 
 /**
- * Findings that depend on the edition (a link whose target one overlay
- * excludes): each is reported once, naming the editions it holds in when
- * that is not every checked edition that has the file.
+ * Findings that depend on the edition (a link to a heading that one
+ * translation renamed): each is reported once, naming the editions it holds
+ * in when that is not every checked edition that has the file.
  */
 export class EditionFindings {
   private readonly found = new Map<string, { d: Diagnostic; editions: string[] }>();

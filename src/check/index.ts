@@ -14,7 +14,8 @@
  */
 import path from 'node:path';
 import { Diagnostics, sortDiagnostics, TrainpackError, type Diagnostic } from '../errors.js';
-import { prepare, type ParseCache, type Prepared } from '../pipeline.js';
+import { DiskCache } from '../cache/disk.js';
+import { ParseCache, prepare, type Prepared } from '../pipeline.js';
 import { checkContent } from './content.js';
 import { CheckContext, type RuleFamily } from './context.js';
 import { checkLinks } from './links.js';
@@ -32,6 +33,8 @@ export interface CheckOptions {
   all?: boolean;
   /** A parse cache to reuse across runs in one process. */
   cache?: ParseCache;
+  /** Use the persistent cache in `<dir>/.trainpack-cache/`, shared with build (default true). */
+  persistentCache?: boolean;
 }
 
 /**
@@ -71,12 +74,21 @@ export interface CheckResult {
 
 const FAMILIES: RuleFamily[] = [checkContent, checkLinks, checkVars, checkOverlays, checkTime];
 
+/** Options of `runChecks()`. */
+export interface RunChecksOptions {
+  /**
+   * The editions were prepared with a workshop selection (`modules` or
+   * `units`): rules that need every unit (an overlay's unused vars) skip.
+   */
+  partial?: boolean;
+}
+
 /**
  * Add the diagnostics of the check rules for editions that are already
  * prepared. `check()` and `build()` both call it after `prepare()`.
  */
-export async function runChecks(prepared: Prepared, diags: Diagnostics): Promise<void> {
-  const ctx = new CheckContext(prepared, diags);
+export async function runChecks(prepared: Prepared, diags: Diagnostics, options: RunChecksOptions = {}): Promise<void> {
+  const ctx = new CheckContext(prepared, diags, options.partial ?? false);
   for (const family of FAMILIES) await family(ctx);
 }
 
@@ -86,7 +98,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let root = path.resolve(options.dir);
   let editions: string[] = [];
   try {
-    const prepared = await prepare({ dir: options.dir, overlays: options.overlays, all: options.all }, options.cache, diags);
+    const cache = options.cache ?? new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(root, '.trainpack-cache')));
+    const prepared = await prepare({ dir: options.dir, overlays: options.overlays, all: options.all }, cache, diags);
     root = prepared.curriculum.root;
     editions = prepared.editions.map((e) => e.edition.id);
     await runChecks(prepared, diags);

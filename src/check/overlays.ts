@@ -84,10 +84,12 @@ function checkStrings(ctx: CheckContext): void {
   for (const g of groups.values()) {
     const n = g.keys.length;
     const which = `edition${g.editions.length === 1 ? '' : 's'} ${g.editions.join(', ')}`;
+    const overlays = g.editions.filter((id) => id !== 'base').map((id) => `overlays/${id}/overlay.yml`);
     ctx.diags.warn(
       'missing-strings',
       `UI strings for language "${g.language}" lack ${n} key${n === 1 ? '' : 's'} (English is used in ${which}): ${g.keys.join(', ')}`,
       { file: g.file, line: 1, column: 1 },
+      `Add the keys to ${g.file} in the curriculum${overlays.length ? `, or set them under \`strings:\` in ${overlays.join(', ')}` : ''}.`,
     );
   }
 }

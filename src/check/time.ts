@@ -3,10 +3,11 @@
  *
  * - `unit-too-long` (error): a unit longer than a whole day
  *   (`day_end - day_start`); points at its `duration:` line;
- * - `agenda-overflow` (error): the agenda (render/agenda.ts, the one the
- *   index page shows) needs more days than `workshop.days`, or a day runs
- *   past `day_end` for another reason than a unit longer than a day (that
- *   one is `unit-too-long`, at the line to change); points at `workshop`;
+ * - `agenda-overflow` (warning, as build reports it): the agenda
+ *   (render/agenda.ts, the one the index page shows) needs more days than
+ *   `workshop.days`, or a day runs past `day_end` for another reason than a
+ *   unit longer than a day (that one is `unit-too-long`, at the line to
+ *   change); points at `workshop` in curriculum.yml;
  * - `exercise-overrun` (warning): the `:::exercise{minutes}` of a unit add
  *   up to more than its duration (they count inside it, FORMAT.md section 3);
  *   points at the exercise that tips the total over.
@@ -66,11 +67,11 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
       const last = day.items.filter((i) => i.kind === 'unit').at(-1)!;
       if (last.end - last.start > length) continue;
       const end = Math.max(...day.items.map((i) => i.end));
-      ctx.diags.error('agenda-overflow', `Day ${day.number}${name} runs until ${toClock(end)}, past day_end ${workshop.day_end}`, await ctx.yamlKey('curriculum.yml', ['workshop']));
+      ctx.diags.warn('agenda-overflow', `Day ${day.number}${name} runs until ${toClock(end)}, past day_end ${workshop.day_end}`, await ctx.yamlKey('curriculum.yml', ['workshop']));
     }
     if (workshop.days !== undefined && days.length > workshop.days) {
       const total = units.reduce((a, u) => a + u.duration, 0);
-      ctx.diags.error(
+      ctx.diags.warn(
         'agenda-overflow',
         `The agenda${name} needs ${days.length} days (${total} min of units), but workshop.days is ${workshop.days}`,
         await ctx.yamlKey('curriculum.yml', ['workshop', 'days']),

@@ -1,9 +1,10 @@
 /**
  * `unused-var` (warning, issue 6): a variable defined under `vars:` that no
- * unit uses. A definition belongs to a layer (curriculum.yml, or an
- * overlay.yml); it counts as used when a unit of any checked edition built
- * on that layer writes `:var[name]`. The warning points at the key in the
- * file that defines it. Undefined variables are `undefined-var` (parse).
+ * unit uses, at its key in the file that defines it. A definition belongs to
+ * a layer: one in curriculum.yml counts as used when any base unit, or any
+ * unit of a checked edition, writes `:var[name]`; one in an overlay.yml when
+ * a unit of a checked edition built on that overlay does. Undefined
+ * variables are `undefined-var` (parse stage).
  */
 import type { CheckContext } from './context.js';
 
@@ -22,16 +23,13 @@ export function usedVars(text: string): Set<string> {
 const fileOf = (layer: string) => (layer === 'base' ? 'curriculum.yml' : `overlays/${layer}/overlay.yml`);
 
 export async function checkVars(ctx: CheckContext): Promise<void> {
-  const used = new Map<string, Set<string>>();
+  const memo = new Map<string, Set<string>>();
+  const uses = (body: string) => memo.get(body) ?? memo.set(body, usedVars(body)).get(body)!;
+  // Every base unit counts, so an overlay's `exclude` or a workshop selection never makes a base var look unused.
+  const used = new Map<string, Set<string>>([['base', new Set(ctx.prepared.curriculum.modules.flatMap((m) => m.units.flatMap((u) => [...uses(u.body)])))]]);
   const editionsOf = new Map<string, string[]>();
-  const bodies = new Map<string, Set<string>>();
   for (const { edition } of ctx.editions) {
-    const names = new Set<string>();
-    for (const unit of edition.modules.flatMap((m) => m.units)) {
-      let own = bodies.get(unit.body);
-      if (!own) bodies.set(unit.body, (own = usedVars(unit.body)));
-      for (const n of own) names.add(n);
-    }
+    const names = edition.modules.flatMap((m) => m.units.flatMap((u) => [...uses(u.body)]));
     for (const layer of edition.chain) {
       const set = used.get(layer) ?? new Set<string>();
       for (const n of names) set.add(n);
@@ -40,15 +38,15 @@ export async function checkVars(ctx: CheckContext): Promise<void> {
     }
   }
   for (const [layer, names] of used) {
+    // A workshop selection leaves out units an overlay's vars may serve: only the base can be judged then.
+    if (layer !== 'base' && ctx.partial) continue;
     const file = fileOf(layer);
-    const yaml = await ctx.yaml(file);
-    const vars = (yaml?.data as { vars?: unknown } | undefined)?.vars;
+    const vars = ((await ctx.yaml(file))?.data as { vars?: unknown } | undefined)?.vars;
     if (!vars || typeof vars !== 'object' || Array.isArray(vars)) continue;
-    const editions = editionsOf.get(layer)!;
+    const editions = editionsOf.get(layer) ?? [];
+    const which = layer === 'base' ? 'no unit' : `no unit of edition${editions.length === 1 ? '' : 's'} ${editions.join(', ')}`;
     for (const name of Object.keys(vars)) {
-      if (names.has(name)) continue;
-      const which = `edition${editions.length === 1 ? '' : 's'} ${editions.join(', ')}`;
-      ctx.diags.warn('unused-var', `Variable "${name}" is defined but no unit of ${which} uses it`, await ctx.yamlKey(file, ['vars', name]));
+      if (!names.has(name)) ctx.diags.warn('unused-var', `Variable "${name}" is defined but ${which} uses it`, await ctx.yamlKey(file, ['vars', name]));
     }
   }
 }

@@ -9,6 +9,7 @@ export interface CheckFlags {
   all?: boolean;
   format: 'text' | 'json';
   strict?: boolean;
+  cache: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -25,6 +26,7 @@ export function registerCheck(program: Command, io: Output, setCode: (n: number)
       return v;
     }, 'text')
     .option('--strict', 'exit 1 on warnings too')
+    .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .addHelpText(
       'after',
       `
@@ -38,7 +40,7 @@ Each problem: path:line:col severity message [rule], then a hint.`,
     )
     .action(async (dir: string, flags: CheckFlags) => {
       const started = performance.now();
-      const result = await check({ dir, overlays: flags.overlay, all: flags.all });
+      const result = await check({ dir, overlays: flags.overlay, all: flags.all, persistentCache: flags.cache });
       const failed = result.errors > 0 || (flags.strict === true && result.warnings > 0);
       if (flags.format === 'json') {
         io.out(JSON.stringify({ ok: !failed, ...result }, null, 2));

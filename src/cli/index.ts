@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerBuild } from './build.js';
+import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerOverlay } from './overlay.js';
 import { reportError, stdio, type Output } from './report.js';
@@ -24,6 +25,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError('(run with --help for usage)');
   registerBuild(program, io, setCode);
+  registerCheck(program, io, setCode);
   registerInit(program, io, setCode);
   registerOverlay(program, io, setCode);
   try {

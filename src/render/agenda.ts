@@ -68,7 +68,8 @@ export function computeAgenda(units: AgendaUnit[], workshop: Workshop = DEFAULT_
     day = { number: days.length + 1, items: [], materials: [], overflow: false, teaching: 0 };
     days.push(day);
     t = dayStart;
-    nextBreak = 0;
+    // A break set at or before the start of the day never opens it.
+    nextBreak = breaks.filter((b) => toMinutes(b.at) <= dayStart).length;
   };
   const takeBreak = () => {
     const b = breaks[nextBreak++]!;

@@ -61,17 +61,25 @@ export class Templates {
     return t(context);
   }
 
-  /** UI strings for a language: English, then the language, then overrides. Reports missing keys. */
-  strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
-    const en = JSON.parse(this.read('strings/en.json')) as Strings;
-    const base = language.split('-')[0]!.toLowerCase();
-    let own: Strings = {};
-    for (const candidate of [language, base]) {
-      if (this.has(`strings/${candidate}.json`)) {
-        own = JSON.parse(this.read(`strings/${candidate}.json`)) as Strings;
-        break;
-      }
+  /** Merge a string catalogue from every folder that has it, the built-in one first. */
+  private catalogue(rel: string): Strings | undefined {
+    let merged: Strings | undefined;
+    for (const dir of [...this.dirs].reverse()) {
+      const p = path.join(dir, rel);
+      if (existsSync(p)) merged = { ...merged, ...(JSON.parse(readFileSync(p, 'utf8')) as Strings) };
     }
+    return merged;
+  }
+
+  /**
+   * UI strings for a language: English, then the language (a curriculum's or
+   * overlay's `strings/<lang>.json` adds to the built-in one, key by key), then
+   * overrides. Reports the keys the language lacks.
+   */
+  strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
+    const en = this.catalogue('strings/en.json') ?? {};
+    const base = language.split('-')[0]!.toLowerCase();
+    const own = base === 'en' ? {} : { ...this.catalogue(`strings/${base}.json`), ...(language !== base ? this.catalogue(`strings/${language}.json`) : {}) };
     const missing = base === 'en' ? [] : Object.keys(en).filter((k) => !(k in own) && !(k in overrides));
     return { strings: { ...en, ...own, ...overrides }, missing };
   }

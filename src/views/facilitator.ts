@@ -5,7 +5,7 @@
  * black-and-white printing and screen readers.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { findAll, hasClass, para, rewrite, textOf } from './tree.js';
+import { findAll, hasClass, para, rewrite, slideHeading, textOf } from './tree.js';
 
 export interface FacilitatorOptions {
   /** Deck number of each slide of the unit, in order. */
@@ -19,7 +19,7 @@ export function facilitatorView(tree: Root, { slideNumbers, strings }: Facilitat
     if (node.type !== 'element') return undefined;
     if (hasClass(node, 'tp-participant')) return null;
     if (hasClass(node, 'tp-slide')) {
-      const heading = findAll(node, (el) => /^h[1-6]$/.test(el.tagName))[0];
+      const heading = slideHeading(node);
       const number = slideNumbers[slide++] ?? slide;
       const notes = findAll(node, (el) => hasClass(el, 'tp-notes'));
       const marker: Element = {

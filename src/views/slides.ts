@@ -4,7 +4,7 @@
  * notes. A unit without slides gets one title slide (FORMAT.md section 3).
  */
 import type { Element, Root } from 'hast';
-import { findAll, hasClass, rewrite, textOf } from './tree.js';
+import { findAll, hasClass, rewrite, slideHeading, textOf } from './tree.js';
 
 /** One slide of a deck. */
 export interface SlideView {
@@ -22,7 +22,7 @@ const NOT_ON_SLIDES = ['tp-notes', 'tp-facilitator', 'tp-participant', 'tp-solut
 export function slidesOf(tree: Root): SlideView[] {
   const blocks = findAll(tree, (el) => hasClass(el, 'tp-slide'));
   return blocks.map((slide) => {
-    const heading = findAll(slide, (el) => /^h[1-6]$/.test(el.tagName))[0];
+    const heading = slideHeading(slide);
     const title = heading ? textOf(heading).trim() : '';
     const body = rewrite({ type: 'root', children: slide.children } as Root, (n) => {
       if (n === heading) return null;

@@ -38,6 +38,17 @@ export function findAll(node: Root | Element, pred: (el: Element) => boolean, ou
   return out;
 }
 
+/** A slide's title: its first heading outside its speaker notes (the original node, not a copy). */
+export function slideHeading(slide: Element): Element | undefined {
+  for (const child of slide.children) {
+    if (child.type !== 'element' || hasClass(child, 'tp-notes')) continue;
+    if (/^h[1-6]$/.test(child.tagName)) return child;
+    const inner = slideHeading(child);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /** Text content of a node. */
 export function textOf(node: RootContent | Root): string {
   if (node.type === 'text') return node.value;

@@ -40,6 +40,11 @@ describe('agenda', () => {
     expect(days.every((d) => !d.overflow)).toBe(true);
   });
 
+  it('never opens a day with a break set at or before day_start (bug found by check fixtures)', () => {
+    const early = { ...workshop, breaks: [{ at: '09:00', minutes: 30, label: 'Welcome coffee' }, ...workshop.breaks] };
+    expect(show(computeAgenda([u('a', 60), u('b', 60)], early))[0]).toEqual(['09:00 a', '10:00 Coffee', '10:15 b']);
+  });
+
   it('flags a unit longer than a day', () => {
     const days = computeAgenda([u('a', 30), u('long', 600)], workshop);
     expect(days).toHaveLength(2);

@@ -79,6 +79,12 @@ describe('views', () => {
     expect(toHtml(slide!.notes!)).toContain('SPEAK');
   });
 
+  it('a slide without its own heading is untitled, even when its notes have one', async () => {
+    const t = await tree('::::slide\n- POINT\n:::notes\n## Notes heading\n:::\n::::\n');
+    expect(slidesOf(t)[0]!.title).toBe('');
+    expect(toHtml(facilitatorView(t, { slideNumbers: [2], strings: en }))).toContain('Slide 2 — <');
+  });
+
   it('quiz: the guide marks answers in text; the handout has boxes and no key', async () => {
     const t = await tree('1. Q?\n   - [x] RIGHT\n   - [ ] WRONG\n   > WHY\n2. OPEN?\n   > MODEL\n', 'quiz');
     const guide = toHtml(facilitatorView(t, { slideNumbers: [], strings: en }));
