@@ -15,7 +15,7 @@ import type { Staging } from '../emit/atomic.js';
 import type { Edition } from '../resolve/edition.js';
 import { Templates } from '../render/templates.js';
 import { findBrowser } from './browser.js';
-import { launchBrowser } from './launch.js';
+import { closeBrowser, closePage, launchBrowser } from './launch.js';
 import { openGuardedPage, type GuardedPage } from './guard.js';
 import { Pool } from './pool.js';
 import { printDeck, printDocument, type PrintSettings } from './print.js';
@@ -70,7 +70,7 @@ export async function renderEditionPdfs(
   const found = await findBrowser({ explicit: options.browser });
   const { browser, launchMs } = await launchBrowser(found);
   debug('%s (%s) launched in %d ms', found.path, found.source, Math.round(launchMs));
-  const pool = new Pool<GuardedPage>(size, () => openGuardedPage(browser), (p) => p.page.close());
+  const pool = new Pool<GuardedPage>(size, () => openGuardedPage(browser), (p) => closePage(p.page));
   const errors = new Diagnostics();
   const fontWarned = new Set<string>();
   let pages = 0;
@@ -106,7 +106,7 @@ export async function renderEditionPdfs(
     });
   } finally {
     await pool.close();
-    await browser.close().catch(() => undefined);
+    await closeBrowser(browser);
   }
   if (errors.list.length > 0) throw new TrainpackError(errors.list);
   return { browser: found.path, launchMs, pages, files, ms: performance.now() - started };

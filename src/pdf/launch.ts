@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import type { FoundBrowser } from './browser.js';
 
@@ -42,4 +42,23 @@ export async function launchBrowser(found: FoundBrowser): Promise<LaunchedBrowse
     diags.error('browser', `Could not start the browser ${found.path} (from ${found.source}): ${reason}`, { file: found.path });
     throw new TrainpackError(diags.list, { cause: err });
   }
+}
+
+/** Resolves after `ms`, without keeping the process alive. */
+const grace = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Close a page, waiting at most `ms`: puppeteer can wait forever for a tab
+ * closed in the middle of a navigation (seen after a `goto` timeout under
+ * load). Such a tab goes with the browser at the end.
+ */
+export async function closePage(page: Page, ms = 3_000): Promise<void> {
+  await Promise.race([page.close().catch(() => undefined), grace(ms)]);
+}
+
+/** Close the browser; if it has not quit after `ms`, kill the process this build started. */
+export async function closeBrowser(browser: Browser, ms = 10_000): Promise<void> {
+  const closed = browser.close().then(() => true, () => false);
+  if (await Promise.race([closed, grace(ms).then(() => false)])) return;
+  browser.process()?.kill('SIGKILL');
 }
