@@ -12,9 +12,12 @@ import { runChecks } from './check/index.js';
 import { renderEdition } from './render/pages.js';
 import { Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
+import type { ExtraDocument } from './pdf/tasks.js';
+import type { PreparedEdition } from './pipeline.js';
 
 export { loadCurriculum } from './load/curriculum.js';
 export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
+export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, type ExportQuizResult, type QuizFormat, type QuizModel } from './export/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
 
@@ -51,6 +54,14 @@ export interface BuildOptions {
   days?: number;
   /** First day, YYYY-MM-DD: the agenda shows dates in the edition's language. */
   start?: string;
+  /**
+   * More pages for each edition (a workshop pack's role cards, attendance
+   * sheet, …): HTML by path relative to the edition folder, and which of
+   * them to print as PDF documents, with their header label.
+   */
+  extraPages?: (edition: PreparedEdition) => { files: Map<string, string>; pdf: ExtraDocument[] };
+  /** Same input, same PDF bytes (fixed dates; see src/pdf/reproducible.ts). */
+  reproducible?: boolean;
 }
 
 /** What one edition produced. */
@@ -87,6 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out ?? 'out');
   const staging = await Staging.open(out, curriculum.root);
   const results: EditionResult[] = [];
+  const extraPdf: Record<string, ExtraDocument[]> = {};
   let pdf: BuildResult['pdf'];
   try {
     const all = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
@@ -94,6 +106,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start });
       if (options.days && page.agenda.length > options.days) {
         diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
+      }
+      const extra = options.extraPages?.(rendered.find((r) => r.edition === edition)!);
+      if (extra) {
+        for (const [rel, html] of extra.files) page.files.set(rel, html);
+        extraPdf[edition.id] = extra.pdf;
       }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
@@ -106,6 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         browser: options.browser,
         paper: options.paper ?? 'a4',
         notes: options.notes ?? false,
+        extra: extraPdf,
+        reproducible: options.reproducible,
         onWarning: (d) => diags.add(d),
         onPdf: (id, rel) => results.find((r) => r.id === id)?.files.push(rel),
       });

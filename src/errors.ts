@@ -43,6 +43,7 @@ export const RULES = {
   'output': 'Choose another --out folder.',
   'browser': 'Install Chromium, or pass --browser <path>.',
   'pdf': 'See the message; the HTML outputs were written.',
+  'export': 'The learning-platform format cannot carry this as written; see the message.',
   'internal': 'This is a bug in trainpack; please report it with the stack trace.',
   // trainpack check (issue 6)
   'too-few-roles': 'Give the role-play at least two `:::role{name="…"}` blocks, or change its `type:`.',

@@ -1,0 +1,62 @@
+/** `trainpack export quiz`: quiz questions for learning platforms (GIFT, Moodle XML, QTI 2.1). */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { QuizFormat } from '../export/index.js';
+import { printDiagnostics, type Output } from './report.js';
+
+/** Flags of `trainpack export quiz`, as commander parses them. */
+export interface ExportQuizFlags {
+  format: QuizFormat;
+  overlay?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** Register `trainpack export` and its `quiz` subcommand. */
+export function registerExport(program: Command, io: Output, setCode: (n: number) => void): void {
+  const exp = program.command('export').description('Export content for other tools (learning platforms)');
+
+  exp
+    .command('quiz')
+    .description('Export the quiz questions of one edition for a learning platform')
+    .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
+    .addOption(new Option('-f, --format <format>', 'target format').choices(['gift', 'moodle-xml', 'qti']).makeOptionMandatory())
+    .option('--overlay <id>', 'export this overlay edition (default: the base)')
+    .option('-o, --out <file>', 'write to this file (default: standard output; required for qti, a ZIP package)')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trainpack export quiz . --format moodle-xml --out quiz.xml     Moodle XML, images attached
+  trainpack export quiz . --format gift > quiz.gift.txt          GIFT, on standard output
+  trainpack export quiz . --format qti --overlay fr --out fr.zip QTI 2.1 package, French edition
+
+One category (Moodle) or section (QTI) per module; one question per item of each quiz unit.
+Moodle: tick "Get category from file" on import to create the module categories.`,
+    )
+    .action(async (dir: string, flags: ExportQuizFlags, command: Command) => {
+      if (flags.format === 'qti' && (!flags.out || flags.out === '-')) {
+        // A usage error, reported like commander's own (exit code 1).
+        command.error('error: a QTI export is a ZIP package, not written to standard output: give --out <file.zip>', { exitCode: 1, code: 'trainpack.qtiNeedsOut' });
+      }
+      // Heavy modules load only when the command runs.
+      const { exportQuizResult } = await import('../export/index.js');
+      const { writeFileAtomic } = await import('../export/write.js');
+      const result = await exportQuizResult({ dir, format: flags.format, overlay: flags.overlay });
+      printDiagnostics(result.diagnostics, io);
+      let where = 'standard output';
+      if (flags.out && flags.out !== '-') {
+        const file = await writeFileAtomic(flags.out, result.content, dir);
+        where = path.relative(process.cwd(), file) || file;
+      } else {
+        // One trailing newline: io.out adds it.
+        io.out(String(result.content).replace(/\n$/, ''));
+      }
+      if (!flags.quiet) {
+        const q = result.questions;
+        io.err(`✔ ${result.edition.id} (${result.edition.language}): ${q} question${q === 1 ? '' : 's'} from ${result.quizzes} quiz unit${result.quizzes === 1 ? '' : 's'} as ${flags.format} -> ${where}`);
+      }
+      setCode(0);
+    });
+}

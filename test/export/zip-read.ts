@@ -1,0 +1,34 @@
+/** A ZIP reader for the tests, independent of the writer: checks headers, sizes and every CRC. */
+import { crc32 } from 'node:zlib';
+
+/** Read a ZIP (stored or deflated entries), checking headers and CRCs. */
+export function readZip(buf: Buffer): Map<string, Buffer> {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd === -1 || eocd !== buf.length - 22) throw new Error('no end of central directory record at the end');
+  const count = buf.readUInt16LE(eocd + 10);
+  const size = buf.readUInt32LE(eocd + 12);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (p + size !== eocd) throw new Error('central directory size does not match');
+  const files = new Map<string, Buffer>();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central header ${n}`);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const csize = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const offset = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (buf.readUInt32LE(offset) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
+    if (buf.subarray(offset + 30, offset + 30 + nameLen).toString('utf8') !== name) throw new Error(`local name differs for ${name}`);
+    const start = offset + 30 + nameLen + buf.readUInt16LE(offset + 28);
+    if (method !== 0) throw new Error(`${name}: method ${method}, expected stored`);
+    const data = buf.subarray(start, start + csize);
+    if (crc32(data) !== crc) throw new Error(`CRC mismatch for ${name}`);
+    if (files.has(name)) throw new Error(`duplicate entry ${name}`);
+    files.set(name, Buffer.from(data));
+    p += 46 + nameLen + extra + comment;
+  }
+  return files;
+}
