@@ -10,7 +10,7 @@ import { writeGift } from './gift.js';
 import { buildQuizModel, type QuizModel } from './model.js';
 import { writeMoodleXml } from './moodle-xml.js';
 import { qtiPackage } from './qti.js';
-import { zip } from './zip.js';
+import { zip } from '../emit/zip.js';
 
 export type QuizFormat = 'gift' | 'moodle-xml' | 'qti';
 export const QUIZ_FORMATS: readonly QuizFormat[] = ['gift', 'moodle-xml', 'qti'];

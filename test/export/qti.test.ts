@@ -6,7 +6,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { qtiPackage } from '../../src/export/qti.js';
 import { toQtiXhtml } from '../../src/export/xhtml.js';
-import { zip } from '../../src/export/zip.js';
+import { zip } from '../../src/emit/zip.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 import { expatProblem, hasExpat, modelOf, readZip, xmlProblem } from './helpers.js';
 import type { QuizQuestion } from '../../src/export/model.js';
