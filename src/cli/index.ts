@@ -9,6 +9,7 @@ import { registerCheck } from './check.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerOverlay } from './overlay.js';
+import { registerPack } from './pack.js';
 import { reportError, stdio, type Output } from './report.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -30,6 +31,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
   registerInit(program, io, setCode);
   registerOverlay(program, io, setCode);
   registerExport(program, io, setCode);
+  registerPack(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

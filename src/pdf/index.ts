@@ -19,7 +19,8 @@ import { closeBrowser, closePage, launchBrowser } from './launch.js';
 import { openGuardedPage, type GuardedPage } from './guard.js';
 import { Pool } from './pool.js';
 import { printDeck, printDocument, type PrintSettings } from './print.js';
-import { fontWarnings, guardRules, printError, tasksOf, type Task } from './tasks.js';
+import { reproducible } from './reproducible.js';
+import { fontWarnings, guardRules, printError, tasksOf, type ExtraDocument, type Task } from './tasks.js';
 
 /** `NODE_DEBUG=trainpack:pdf` prints the browser and each PDF's pages, passes and time. */
 const debug = debuglog('trainpack:pdf');
@@ -40,6 +41,10 @@ export interface PdfStageOptions {
   concurrency?: number;
   /** Milliseconds allowed to load a page, and again to print it (default 60 000). */
   timeoutMs?: number;
+  /** Extra pages of each edition to print as documents, by edition id. */
+  extra?: Record<string, ExtraDocument[]>;
+  /** Same input, same bytes: fixed dates and renumbered tag ids (see reproducible.ts). */
+  reproducible?: boolean;
 }
 
 /** What the PDF stage did, for the build summary and `npm run bench`. */
@@ -63,7 +68,7 @@ export async function renderEditionPdfs(
 ): Promise<PdfStats> {
   const started = performance.now();
   // Everything that can fail without a browser comes first: a launched browser is closed only in `finally`.
-  const tasks = editions.flatMap((e) => tasksOf(staging, e.edition, e.strings));
+  const tasks = editions.flatMap((e) => tasksOf(staging, e.edition, e.strings, options.extra?.[e.edition.id]));
   const css = new Map(editions.map(({ edition }) => [edition.id, new Templates(edition.templateDirs).read('css/print-pdf.css')]));
   const timeout = options.timeoutMs ?? 60_000;
   const size = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency())) || 2;
@@ -92,7 +97,7 @@ export async function renderEditionPdfs(
       fontWarnings(task, fontWarned),
     ]);
     fontDiags.forEach(options.onWarning);
-    await writeFile(path.join(task.root, task.pdfRel), printed.bytes);
+    await writeFile(path.join(task.root, task.pdfRel), options.reproducible ? reproducible(printed.bytes) : printed.bytes);
     debug('%s/%s: %d pages, %d pass(es), %d ms', task.edition.id, task.pdfRel, printed.pages, printed.passes, Math.round(performance.now() - taskStarted));
     pages += printed.pages;
     files++;

@@ -18,6 +18,8 @@ export interface PrintJob {
   kind: 'guide' | 'handout' | 'deck';
   /** Absolute path of the staged HTML page. */
   html: string;
+  /** Header and subject text for other documents (role cards, attendance sheet…); default from `kind`. */
+  label?: string;
 }
 
 /** Settings shared by every job of a build. */
@@ -49,14 +51,14 @@ async function open(page: Page, job: PrintJob, settings: PrintSettings, pageCss:
 const SUBJECT = { guide: 'facilitator_guide', handout: 'participant_handout', deck: 'slides' } as const;
 
 function metadata(job: PrintJob) {
-  return { authors: job.edition.curriculum.authors ?? [], subject: job.strings[SUBJECT[job.kind]] ?? job.kind, language: job.edition.language };
+  return { authors: job.edition.curriculum.authors ?? [], subject: job.label ?? job.strings[SUBJECT[job.kind]] ?? job.kind, language: job.edition.language };
 }
 
 /** Print a facilitator guide or participant handout, with page numbers in its table of contents. */
 export async function printDocument(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   await open(page, job, settings, docPageCss(settings.paper));
   const kind = job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout';
-  const options = docPdfOptions(settings.paper, headerTemplate(job.edition, job.strings, kind), footerTemplate(job.edition, job.strings), settings.timeout);
+  const options = docPdfOptions(settings.paper, headerTemplate(job.edition, job.strings, kind, job.label), footerTemplate(job.edition, job.strings), settings.timeout);
   const ids = await fillToc(page);
   let bytes = await page.pdf(options);
   let doc = await loadPdf(bytes);

@@ -43,9 +43,9 @@ function bar(start: string, end: string, edition: Edition): string {
 }
 
 /** The running header: edition title at the start, document kind and edition at the end. */
-export function headerTemplate(edition: Edition, strings: Strings, kind: 'facilitator_guide' | 'participant_handout'): string {
+export function headerTemplate(edition: Edition, strings: Strings, kind: 'facilitator_guide' | 'participant_handout', label?: string): string {
   const which = edition.id === 'base' ? (strings.edition_base ?? 'Base edition') : `${strings.edition ?? 'Edition'} ${edition.id}`;
-  return bar(escapeHtml(edition.title), `${escapeHtml(strings[kind] ?? kind)} · ${escapeHtml(which)}`, edition);
+  return bar(escapeHtml(edition.title), `${escapeHtml(label ?? strings[kind] ?? kind)} · ${escapeHtml(which)}`, edition);
 }
 
 /** The running footer: "Page X of Y" in the edition's language, with Chromium's live page counters. */

@@ -21,16 +21,25 @@ export interface Task extends PrintJob {
   file: string;
 }
 
-/** Guide, handout and one deck a module (FORMAT.md section 6). */
-export function tasksOf(staging: Staging, edition: Edition, strings: Record<string, string>): Task[] {
+/** Another page of an edition to print as a document (a workshop pack's role cards, agenda, …). */
+export interface ExtraDocument {
+  /** HTML page relative to the edition folder; the PDF goes beside it. */
+  html: string;
+  /** Header and PDF subject. */
+  label: string;
+}
+
+/** Guide, handout and one deck a module (FORMAT.md section 6), then any extra documents. */
+export function tasksOf(staging: Staging, edition: Edition, strings: Record<string, string>, extra: ExtraDocument[] = []): Task[] {
   const root = staging.editionDir(edition.id);
-  const task = (kind: Task['kind'], htmlRel: string): Task => ({
-    edition, strings, kind, root, html: path.join(root, htmlRel), pdfRel: htmlRel.replace(/\.html$/, '.pdf'), file: `${edition.id}/${htmlRel}`,
+  const task = (kind: Task['kind'], htmlRel: string, label?: string): Task => ({
+    edition, strings, kind, root, html: path.join(root, htmlRel), pdfRel: htmlRel.replace(/\.html$/, '.pdf'), file: `${edition.id}/${htmlRel}`, label,
   });
   return [
     task('guide', 'facilitator-guide.html'),
     task('handout', 'participant-handout.html'),
     ...edition.modules.map((m) => task('deck', `slides/${m.id}.html`)),
+    ...extra.map((x) => task('handout', x.html, x.label)),
   ];
 }
 
