@@ -19,7 +19,8 @@ export async function tempDir(prefix = 'trainpack-test-'): Promise<string> {
 export async function copyFixture(name: string): Promise<string> {
   const src = name.startsWith('/') ? name : path.join(FIXTURES, name);
   const dest = path.join(await tempDir(), path.basename(src));
-  await cp(src, dest, { recursive: true });
+  // A cache left in the source folder (by a manual build) must not leak into a test.
+  await cp(src, dest, { recursive: true, filter: (p) => !p.includes(`${path.sep}.trainpack-cache`) });
   return dest;
 }
 

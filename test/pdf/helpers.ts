@@ -43,7 +43,7 @@ export async function cleanTemps(): Promise<void> {
 export async function copyFixture(name: string): Promise<string> {
   const src = path.isAbsolute(name) ? name : path.join(FIXTURES, name);
   const dest = path.join(await tempDir(), path.basename(src));
-  await cp(src, dest, { recursive: true });
+  await cp(src, dest, { recursive: true, filter: (p) => !p.includes(`${path.sep}.trainpack-cache`) });
   return dest;
 }
 
