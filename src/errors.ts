@@ -43,6 +43,8 @@ export const RULES = {
   'output': 'Choose another --out folder.',
   'browser': 'Install Chromium, or pass --browser <path>.',
   'pdf': 'See the message; the HTML outputs were written.',
+  'server': 'Choose another --port, or stop the program using this one.',
+  'template': 'Fix the template named in the message (handlebars syntax), or remove the override.',
   'export': 'The learning-platform format cannot carry this as written; see the message.',
   'internal': 'This is a bug in trainpack; please report it with the stack trace.',
   // trainpack check (issue 6)

@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Output } from './report.js';
 
+/** The flags of `trainpack dev`. */
 export interface DevFlags {
   overlay?: string;
   port?: number;
@@ -29,6 +30,7 @@ function stopRequested(): Promise<string> {
   });
 }
 
+/** Add `trainpack dev` to the program. */
 export function registerDev(program: Command, io: Output, setCode: (n: number) => void): void {
   program
     .command('dev')

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerBuild } from './build.js';
 import { registerCheck } from './check.js';
+import { registerDev } from './dev.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerOverlay } from './overlay.js';
@@ -28,6 +29,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
   registerBuild(program, io, setCode);
   registerCheck(program, io, setCode);
+  registerDev(program, io, setCode);
   registerInit(program, io, setCode);
   registerOverlay(program, io, setCode);
   registerExport(program, io, setCode);

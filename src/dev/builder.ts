@@ -7,15 +7,16 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { diag, Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
-import { ParseCache, parseEdition, type PreparedEdition } from '../pipeline.js';
+import { Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
+import { ParseCache, type PreparedEdition } from '../pipeline.js';
 import { renderEdition } from '../render/pages.js';
-import { BUILTIN_TEMPLATES, type Templates } from '../render/templates.js';
+import { BUILTIN_TEMPLATES } from '../render/templates.js';
 import { resolveEditions } from '../resolve/overlays.js';
-import { classify, pagesToRender, type ChangedInput } from './deps.js';
+import { classify, deckOf, GUIDE, HANDOUT, INDEX, pagesToRender, readersOf, type ChangedInput } from './deps.js';
 import { DevModel } from './model.js';
-import { reparseEdition } from './parse.js';
-import { VERSION_SLOT, type PageStore } from './store.js';
+import { parseDevEdition } from './parse.js';
+import { failure, nameOf } from './report.js';
+import { devInject, type PageStore } from './store.js';
 import type { FileChange } from './watch.js';
 
 /** What one build did. */
@@ -23,8 +24,13 @@ export interface BuildReport {
   ok: boolean;
   /** Inputs that changed, relative to the curriculum (trainpack's own templates prefixed `trainpack:`). */
   inputs: string[];
-  /** Output paths whose content changed (empty after a failed build: nothing served changed). */
+  /**
+   * Output paths whose content changed, or may have: pages no browser has
+   * open are rendered when requested. Empty after a failed build.
+   */
   pages: string[];
+  /** How many of `pages` were left to render when requested. */
+  deferred: number;
   /** Units parsed (not found in the parse cache). */
   parsed: number;
   /** Every diagnostic of the edition as it now stands, errors first to read. */
@@ -34,11 +40,7 @@ export interface BuildReport {
   version: number;
 }
 
-/** The markup every dev page gets: the overlay style and the reload script (never in build output). */
-export function devInject(templates: Templates): string {
-  return `<style>${templates.read('css/dev-overlay.css')}</style>\n<script data-tp-version="${VERSION_SLOT}">${templates.read('js/reload.js')}</script>`;
-}
-
+/** The builds of one dev session, over the page store it fills. */
 export class DevBuilder {
   /** One cache for the session: an unchanged unit is never parsed twice. In memory only: dev writes nothing. */
   readonly cache = new ParseCache();
@@ -52,13 +54,21 @@ export class DevBuilder {
   private stale = true;
   private inject = '';
 
-  constructor(dir: string, private readonly overlay: string | undefined, private readonly store: PageStore) {
+  /**
+   * @param open the pages some browser has open now: they render at once,
+   *   the others when requested (on 1,000 units the guide and handout take
+   *   tens of milliseconds each, for nobody if they are not open).
+   */
+  constructor(dir: string, private readonly overlay: string | undefined, private readonly store: PageStore, private readonly open: () => Set<string> = () => new Set()) {
     this.root = path.resolve(dir);
   }
 
-  /** The edition the served pages came from. */
-  get served(): PreparedEdition | undefined {
-    return this.good;
+  /** Render pages of the last good edition (the store calls this for pages left for later). */
+  renderPages(pages: Set<string>): Map<string, string> {
+    if (!this.good || pages.size === 0) return new Map();
+    const { edition, parsed, strings, templates } = this.good;
+    const editions = [{ id: edition.id, title: edition.title, language: edition.language }];
+    return renderEdition({ edition, parsed, strings, templates, pdf: false, inject: this.inject, editions, only: pages }).files;
   }
 
   /** Build after `changes` (none: the first build). Undefined when no change concerns the edition. */
@@ -68,13 +78,18 @@ export class DevBuilder {
     const chain = this.current?.edition.chain;
     const inputs = changes
       .map((c) => classify(c.event, c.path, this.root, BUILTIN_TEMPLATES))
-      .filter((i) => i.kind !== 'ignore' && !(i.overlay && chain && !chain.includes(i.overlay)));
+      .filter((i) => i.kind !== 'ignore' && !(i.overlay && chain && !chain.includes(i.overlay)))
+      // A file no unit read (looked for included) cannot change a page.
+      .filter((i) => i.kind !== 'asset' || !this.current || readersOf(this.current, [i.path]).size > 0);
     if (changes.length > 0 && inputs.length === 0) return undefined;
     const diags = new Diagnostics();
     let pages: string[] = [];
+    let deferred = 0;
+    // The first build and a template change render every page: a broken layout must show now.
+    const eager = !this.good || inputs.some((i) => i.kind === 'templates');
     try {
       const next = await this.prepare(inputs, diags);
-      if (next && diags.errors.length === 0) pages = this.render(next);
+      if (next && diags.errors.length === 0) ({ pages, deferred } = this.render(next, eager));
     } catch (err) {
       this.stale = true;
       if (err instanceof TrainpackError) for (const d of err.diagnostics) diags.add(d);
@@ -85,6 +100,7 @@ export class DevBuilder {
       ok,
       inputs: inputs.map((i) => nameOf(i.path, this.root)),
       pages,
+      deferred,
       parsed: this.cache.misses - misses,
       diagnostics: diags.list,
       ms: performance.now() - started,
@@ -105,70 +121,23 @@ export class DevBuilder {
     if (!edition) return undefined;
     const prev = this.current;
     const force = readersOf(prev, inputs.filter((i) => i.kind === 'asset').map((i) => i.path));
-    const templates = kinds.has('templates');
-    const next = prev && !reload && !templates
-      ? await reparseEdition(prev, edition, this.cache, diags, force)
-      : keepWarm(prev, await parseEdition(edition, this.cache, diags), templates);
+    const next = await parseDevEdition(edition, this.cache, diags, { prev, force, templatesChanged: kinds.has('templates') });
     if (!prev || next.templates !== prev.templates) this.inject = devInject(next.templates);
     this.current = next;
     return next;
   }
 
-  /** Render what changed since the served pages and swap it in; returns the changed output paths. */
-  private render(next: PreparedEdition): string[] {
-    const pages = pagesToRender(this.good, next);
+  /** Render what changed since the served pages (the open ones now) and swap it in. */
+  private render(next: PreparedEdition, eager: boolean): { pages: string[]; deferred: number } {
+    const diff = pagesToRender(this.good, next);
+    const every = [INDEX, GUIDE, HANDOUT, ...next.edition.modules.map(deckOf)];
+    const wanted = diff === 'all' ? every : [...diff];
+    const open = eager ? new Set(wanted) : this.open();
+    const later = wanted.filter((p) => !open.has(p));
+    this.good = next;
+    const files = this.renderPages(new Set(wanted.filter((p) => open.has(p))));
     const copies = new Map<string, string>();
     for (const p of next.parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
-    const { edition, parsed, strings, templates } = next;
-    const files = pages !== 'all' && pages.size === 0
-      ? new Map<string, string>()
-      : renderEdition({
-        edition, parsed, strings, templates, pdf: false, inject: this.inject,
-        editions: [{ id: edition.id, title: edition.title, language: edition.language }],
-        only: pages === 'all' ? undefined : pages,
-      }).files;
-    const changed = this.store.update(files, copies, pages === 'all');
-    this.good = next;
-    return changed;
+    return { pages: this.store.update({ every, files, later, copies }), deferred: later.length };
   }
-}
-
-/**
- * The units that read one of these files when parsed (an inlined image, a
- * copied file, one looked for and missing): the parse records them, which
- * makes this the asset half of the dependency map.
- */
-function readersOf(prev: PreparedEdition | undefined, files: string[]): Set<string> {
-  const readers = new Set<string>();
-  if (!prev || files.length === 0) return readers;
-  for (const p of prev.parsed.values()) if (files.some((f) => p.deps.has(f))) readers.add(p.unit.source.path);
-  return readers;
-}
-
-/**
- * After a full parse, keep the previous templates and strings objects when
- * nothing they hold changed: the render stage caches fragments by the
- * strings object, and keeping it spares re-rendering every unit.
- */
-function keepWarm(prev: PreparedEdition | undefined, next: PreparedEdition, templatesChanged: boolean): PreparedEdition {
-  if (!prev) return next;
-  const sameDirs = prev.edition.templateDirs.join('\n') === next.edition.templateDirs.join('\n');
-  const templates = !templatesChanged && sameDirs ? prev.templates : next.templates;
-  const strings = JSON.stringify(prev.strings) === JSON.stringify(next.strings) ? prev.strings : next.strings;
-  return { ...next, templates, strings };
-}
-
-/** How the terminal and the browser name an input. */
-function nameOf(file: string, root: string): string {
-  const inBuiltin = path.relative(BUILTIN_TEMPLATES, file);
-  if (!inBuiltin.startsWith('..')) return `trainpack:templates/${inBuiltin.split(path.sep).join('/')}`;
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
-/** An unexpected failure (a template that does not compile, a file gone mid-read) as a diagnostic. */
-function failure(err: unknown, inputs: ChangedInput[], root: string): Diagnostic {
-  const message = err instanceof Error ? err.message : String(err);
-  const template = inputs.find((i) => i.kind === 'templates');
-  const file = template ? nameOf(template.path, root) : (inputs[0] ? nameOf(inputs[0].path, root) : '');
-  return diag('error', 'internal', message, { file }, template ? 'Fix the template you saved; the last good pages are still served.' : undefined);
 }

@@ -34,6 +34,11 @@ export class ReloadChannel {
     return this.clients.size;
   }
 
+  /** The pages some browser has open. */
+  openPages(): Set<string> {
+    return new Set([...this.clients].map((c) => c.page));
+  }
+
   /**
    * Open a stream for `page`, loaded at build `version`. A page already out of
    * date (a rebuild ran while it loaded) is told to reload at once, and a

@@ -77,10 +77,13 @@ export function classify(event: FileEvent, file: string, root: string, builtin: 
   return { path: file, kind: isUnit && parts[0] !== 'modules' && parts[0] !== 'overlays' ? 'ignore' : 'asset' };
 }
 
-/** Pages of an edition, as `renderEdition` names them. */
+/** The facilitator guide, as `renderEdition` names it. */
 export const GUIDE = 'facilitator-guide.html';
+/** The participant handout. */
 export const HANDOUT = 'participant-handout.html';
+/** The index: contents and agenda. */
 export const INDEX = 'index.html';
+/** The deck of a module. */
 export const deckOf = (m: Module) => `slides/${m.id}.html`;
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -124,4 +127,16 @@ export function pagesToRender(old: PreparedEdition | undefined, next: PreparedEd
     });
   });
   return pages;
+}
+
+/**
+ * The units that read one of these files when parsed (an inlined image, a
+ * copied file, one looked for and missing): the parse records them, which
+ * makes this the asset half of the dependency map.
+ */
+export function readersOf(prev: PreparedEdition | undefined, files: string[]): Set<string> {
+  const readers = new Set<string>();
+  if (!prev || files.length === 0) return readers;
+  for (const p of prev.parsed.values()) if (files.some((f) => p.deps.has(f))) readers.add(p.unit.source.path);
+  return readers;
 }

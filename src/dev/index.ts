@@ -13,12 +13,12 @@ import type { Server } from 'node:http';
 import { diag, TrainpackError } from '../errors.js';
 import { loadCurriculum } from '../load/curriculum.js';
 import { BUILTIN_TEMPLATES, Templates } from '../render/templates.js';
-import { DevBuilder, devInject, type BuildReport } from './builder.js';
+import { DevBuilder, type BuildReport } from './builder.js';
 import { ReloadChannel } from './channel.js';
 import { openBrowser } from './open.js';
 import { buildLine, DiagnosticsPrinter } from './report.js';
 import { createDevServer } from './server.js';
-import { PageStore } from './store.js';
+import { devInject, PageStore } from './store.js';
 import { watchInputs } from './watch.js';
 
 export type { BuildReport } from './builder.js';
@@ -66,9 +66,10 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   // Not a curriculum at all: fail as build does. A broken one is served with its errors shown.
   if (!existsSync(path.join(root, 'curriculum.yml'))) await loadCurriculum(root);
   const log = options.log ?? (() => {});
-  const store = new PageStore();
+  // Pages no browser has open are rendered when requested, from the last good edition.
+  const store: PageStore = new PageStore((pages) => builder.renderPages(pages));
   const channel = new ReloadChannel();
-  const builder = new DevBuilder(root, options.overlay, store);
+  const builder: DevBuilder = new DevBuilder(root, options.overlay, store, () => channel.openPages());
   const events = new EventEmitter<{ build: [BuildReport] }>();
   const printer = new DiagnosticsPrinter();
   const publish = (r: BuildReport, first: boolean) => {
@@ -110,8 +111,14 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     initial,
     nextBuild: (timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => (events.off('build', done), reject(new Error(`No rebuild within ${timeoutMs} ms`))), timeoutMs);
-        const done = (r: BuildReport) => (clearTimeout(timer), resolve(r));
+        const done = (r: BuildReport) => {
+          clearTimeout(timer);
+          resolve(r);
+        };
+        const timer = setTimeout(() => {
+          events.off('build', done);
+          reject(new Error(`No rebuild within ${timeoutMs} ms`));
+        }, timeoutMs);
         events.once('build', done);
       }),
     get clients() {
@@ -140,7 +147,7 @@ async function listen(server: Server, host: string, asked: number | undefined): 
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && asked === undefined && port < first + 10) continue;
       const why = code === 'EADDRINUSE' ? `port ${port} is in use` : (err as Error).message;
-      throw new TrainpackError([diag('error', 'output', `Cannot serve on ${host}:${port}: ${why}`, { file: `${host}:${port}` }, 'Pass another --port (0 picks a free one) or --host.')]);
+      throw new TrainpackError([diag('error', 'server', `Cannot serve on ${host}:${port}: ${why}`, { file: `${host}:${port}` }, 'Pass another --port (0 picks a free one) or --host.')]);
     }
   }
 }

@@ -1,6 +1,9 @@
 /** The terminal side of `trainpack dev`: one line per rebuild, then the errors of a failed one. */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../errors.js';
+import path from 'node:path';
+import { diag, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../errors.js';
+import { BUILTIN_TEMPLATES } from '../render/templates.js';
 import type { BuildReport } from './builder.js';
+import type { ChangedInput } from './deps.js';
 
 const clock = () => new Date().toTimeString().slice(0, 8);
 
@@ -18,7 +21,8 @@ export function buildLine(r: BuildReport, first: boolean): string {
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     return `[${clock()}] ✖ ${what}: ${errors} error${errors === 1 ? '' : 's'} in ${tail}; the last good pages are still served`;
   }
-  const pages = r.pages.length === 0 ? 'no page changed' : `${r.pages.length} page${r.pages.length === 1 ? '' : 's'} (${list(r.pages)})`;
+  const later = r.deferred ? `; ${r.deferred} rendered when opened` : '';
+  const pages = r.pages.length === 0 ? 'no page changed' : `${r.pages.length} page${r.pages.length === 1 ? '' : 's'} (${list(r.pages)}${later})`;
   return `[${clock()}] ${first ? '✔' : '↻'} ${what} -> ${pages} in ${tail}`;
 }
 
@@ -40,4 +44,19 @@ export class DiagnosticsPrinter {
     this.lastWarnings = key;
     return out;
   }
+}
+
+/** How the terminal and the browser name an input. */
+export function nameOf(file: string, root: string): string {
+  const inBuiltin = path.relative(BUILTIN_TEMPLATES, file);
+  if (!inBuiltin.startsWith('..')) return `trainpack:templates/${inBuiltin.split(path.sep).join('/')}`;
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** An unexpected failure (a template that does not compile, a file gone mid-read) as a diagnostic. */
+export function failure(err: unknown, inputs: ChangedInput[], root: string): Diagnostic {
+  const message = err instanceof Error ? err.message : String(err);
+  const template = inputs.find((i) => i.kind === 'templates');
+  const file = template ? nameOf(template.path, root) : (inputs[0] ? nameOf(inputs[0].path, root) : '');
+  return diag('error', template ? 'template' : 'internal', message, { file }, template ? 'Fix the template you saved; the last good pages are still served.' : undefined);
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mime from 'mime-types';
+import type { Templates } from '../render/templates.js';
 
 /**
  * Stands in the reload script for the version of the page it is in. Each
@@ -14,21 +15,38 @@ import mime from 'mime-types';
  */
 export const VERSION_SLOT = '__TRAINPACK_DEV_VERSION__';
 
+/** The markup every dev page ends with: the error overlay's style and the reload script (never in build output). */
+export function devInject(templates: Templates): string {
+  return `<style>${templates.read('css/dev-overlay.css')}</style>\n<script data-tp-version="${VERSION_SLOT}">${templates.read('js/reload.js')}</script>`;
+}
+
 const CSP = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)"/i;
 
 /**
- * Let a page open the reload channel. Built pages forbid every connection
- * (`default-src 'none'`), which is right for a file opened offline; served
- * by the dev server, the page must reach its own origin for server-sent
- * events. Only dev pages are changed; build output keeps its policy.
+ * Let a page open the reload channel: the head of `html` up to the end of
+ * its CSP meta, rewritten, and where the untouched rest starts. Built pages
+ * forbid every connection (`default-src 'none'`), which is right for a file
+ * opened offline; served by the dev server, the page must reach its own
+ * origin for server-sent events. Only dev pages change; build output keeps its policy.
  */
-export function allowDevConnect(html: string): string {
-  const head = html.indexOf('</head>');
-  const end = head === -1 ? Math.min(html.length, 8192) : head;
-  const m = CSP.exec(html.slice(0, end));
-  if (!m) return html;
+export function allowDevConnect(html: string): { head: string; rest: number } {
+  const end = html.indexOf('</head>');
+  const m = CSP.exec(html.slice(0, end === -1 ? 8192 : end));
+  if (!m) return { head: '', rest: 0 };
   const policy = /connect-src/.test(m[2]!) ? m[2]!.replace(/connect-src/, "connect-src 'self'") : `${m[2]}; connect-src 'self'`;
-  return html.slice(0, m.index) + m[1] + policy + '"' + html.slice(m.index + m[0].length);
+  return { head: html.slice(0, m.index) + m[1] + policy + '"', rest: m.index + m[0].length };
+}
+
+/**
+ * The bytes served for a page: the CSP allowing the reload channel, and the
+ * page's version in the reload script. Built in pieces, so a page of
+ * megabytes is encoded once and never copied as a string.
+ */
+export function encodePage(html: string, version: number): Buffer {
+  const { head, rest } = allowDevConnect(html);
+  const slot = html.lastIndexOf(VERSION_SLOT);
+  const tail = slot >= rest ? [String(version), html.slice(slot + VERSION_SLOT.length)] : [];
+  return Buffer.concat([head, html.slice(rest, slot >= rest ? slot : undefined), ...tail].map((part) => Buffer.from(part, 'utf8')));
 }
 
 /** What a request gets: the bytes and their type. */
@@ -39,8 +57,23 @@ export interface Served {
 
 interface Page {
   html: string;
-  body: Buffer;
   version: number;
+  /** Encoded on the first request: a rebuild costs nothing for pages nobody has open. */
+  body?: Buffer;
+  /** May have changed since `html` was rendered: render it again when requested. */
+  stale?: boolean;
+}
+
+/** What a build hands the store. */
+export interface StoreUpdate {
+  /** Every page the edition now has; others (a removed module's deck) are dropped. */
+  every: string[];
+  /** Pages rendered now. */
+  files: Map<string, string>;
+  /** Pages that may have changed, left to render when first requested (no page has them open). */
+  later: string[];
+  /** Linked files to serve: output path -> source file. */
+  copies: Map<string, string>;
 }
 
 /** Rendered pages by path relative to the edition, and the files to copy. */
@@ -50,26 +83,34 @@ export class PageStore {
   /** Number of the last update that changed something. */
   version = 0;
 
+  /** @param render renders pages of the last good edition (for the pages left for later). */
+  constructor(private readonly render: (pages: Set<string>) => Map<string, string>) {}
+
   /**
-   * Swap in rendered pages. With `all`, pages the new set lacks are dropped
-   * (a removed module's deck). Returns the paths whose content changed.
+   * Swap in rendered pages and mark the ones left for later. Returns the
+   * paths whose content changed (a page rendered now and identical to the
+   * one served is not among them) or may have (the ones left for later).
    */
-  update(files: Map<string, string>, copies: Map<string, string>, all: boolean): string[] {
+  update(u: StoreUpdate): string[] {
     const changed: string[] = [];
     const version = this.version + 1;
-    for (const [rel, html] of files) {
-      if (this.pages.get(rel)?.html === html) continue;
-      const body = Buffer.from(stampVersion(allowDevConnect(html), version), 'utf8');
-      this.pages.set(rel, { html, body, version });
+    for (const [rel, html] of u.files) {
+      const page = this.pages.get(rel);
+      if (page && !page.stale && page.html === html) continue;
+      this.pages.set(rel, { html, version });
       changed.push(rel);
     }
-    for (const rel of all ? [...this.pages.keys()] : []) {
-      if (files.has(rel)) continue;
+    for (const rel of u.later) {
+      this.pages.set(rel, { html: this.pages.get(rel)?.html ?? '', version, stale: true });
+      changed.push(rel);
+    }
+    const every = new Set(u.every);
+    for (const rel of [...this.pages.keys()].filter((r) => !every.has(r))) {
       this.pages.delete(rel);
       changed.push(rel);
     }
-    for (const rel of new Set([...this.copies.keys(), ...copies.keys()])) if (this.copies.get(rel) !== copies.get(rel)) changed.push(rel);
-    this.copies = new Map(copies);
+    for (const rel of new Set([...this.copies.keys(), ...u.copies.keys()])) if (this.copies.get(rel) !== u.copies.get(rel)) changed.push(rel);
+    this.copies = new Map(u.copies);
     if (changed.length > 0) this.version = version;
     return changed;
   }
@@ -88,7 +129,11 @@ export class PageStore {
   async read(rel: string): Promise<Served | undefined> {
     const type = mime.contentType(path.extname(rel)) || 'application/octet-stream';
     const page = this.pages.get(rel);
-    if (page) return { body: page.body, type };
+    if (page?.stale) {
+      page.html = this.render(new Set([rel])).get(rel) ?? '';
+      page.stale = false;
+    }
+    if (page) return { body: (page.body ??= encodePage(page.html, page.version)), type };
     const source = this.copies.get(rel);
     if (!source) return undefined;
     try {
@@ -97,9 +142,4 @@ export class PageStore {
       return undefined; // deleted since the build: the next rebuild reports it
     }
   }
-}
-
-function stampVersion(html: string, version: number): string {
-  const at = html.lastIndexOf(VERSION_SLOT);
-  return at === -1 ? html : html.slice(0, at) + version + html.slice(at + VERSION_SLOT.length);
 }

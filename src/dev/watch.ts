@@ -9,8 +9,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { FileEvent } from './deps.js';
-import { isNoise } from './deps.js';
+import { isNoise, type FileEvent } from './deps.js';
 
 /** One changed path and what happened to it. */
 export interface FileChange {
@@ -18,6 +17,7 @@ export interface FileChange {
   path: string;
 }
 
+/** Options of watchInputs. */
 export interface WatchOptions {
   /** Quiet time before a batch is handed over (default 20 ms). */
   debounceMs?: number;
@@ -27,13 +27,11 @@ export interface WatchOptions {
 /** A running watcher. */
 export interface InputWatcher {
   close(): Promise<void>;
-  /** Resolves when no batch is waiting or running. */
-  idle(): Promise<void>;
 }
 
 const signOf = (file: string) =>
   stat(file).then(
-    (s: Stats) => `${s.mtimeMs}:${s.size}:${s.ino}`,
+    (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`,
     () => 'gone',
   );
 
@@ -45,6 +43,8 @@ export async function watchInputs(roots: string[], onBatch: (changes: FileChange
   let closed = false;
   /** What each file looked like when its last batch was taken. */
   const built = new Map<string, string>();
+  /** Batches a file was held back from for being empty. */
+  const held = new Map<string, number>();
 
   const flush = () => {
     timer = undefined;
@@ -52,7 +52,21 @@ export async function watchInputs(roots: string[], onBatch: (changes: FileChange
     const batch = [...pending].map(([p, event]) => ({ path: p, event }));
     pending.clear();
     running = Promise.all(batch.map(async (c) => built.set(c.path, await signOf(c.path))))
-      .then(() => onBatch(batch))
+      .then(() => {
+        // A save truncates, then writes: a file found empty is most likely
+        // half saved. It waits a few quiet periods before it counts as empty.
+        const ready = batch.filter((c) => {
+          const times = held.get(c.path) ?? 0;
+          if (c.event === 'unlink' || times >= 5 || !built.get(c.path)!.startsWith('0:')) {
+            held.delete(c.path);
+            return true;
+          }
+          held.set(c.path, times + 1);
+          if (!pending.has(c.path)) pending.set(c.path, c.event);
+          return false;
+        });
+        return ready.length > 0 ? onBatch(ready) : undefined;
+      })
       .catch((err: unknown) => options.onError?.(err))
       .finally(() => {
         running = undefined;
@@ -97,9 +111,6 @@ export async function watchInputs(roots: string[], onBatch: (changes: FileChange
       if (timer) clearTimeout(timer);
       await watcher.close();
       await running;
-    },
-    async idle() {
-      while (timer || running) await (running ?? new Promise((r) => setTimeout(r, options.debounceMs ?? 20)));
     },
   };
 }
