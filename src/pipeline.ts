@@ -156,17 +156,57 @@ export function basePathOf(edition: Edition, unit: Unit): string {
   return path.join(edition.curriculum.root, 'modules', ...unit.source.rel.split('/').slice(-2));
 }
 
+// A link to a unit names its file, so every `.md` name in the text (plain,
+// percent-encoded or in <angle brackets>) is a unit it may link to.
+const MD_NAME = /<([^<>\n]+?\.md)(?=[#?>])|([^\s()<>"'[\]]+?\.md)(?=[#?)\s>"'\]]|$)/gm;
+const namesByUnit = new WeakMap<Unit, string[]>();
+
+function mdNames(unit: Unit): string[] {
+  let names = namesByUnit.get(unit);
+  if (!names) {
+    names = [...unit.body.matchAll(MD_NAME)].map((m) => {
+      const raw = m[1] ?? m[2]!;
+      try {
+        return path.posix.basename(decodeURIComponent(raw));
+      } catch {
+        return path.posix.basename(raw);
+      }
+    });
+    namesByUnit.set(unit, names);
+  }
+  return names;
+}
+
+/** Unit ids by base path, and the same entries by file name. */
+export function unitsIndex(edition: Edition) {
+  const units = edition.modules.flatMap((m) => m.units);
+  const unitsByPath = new Map(units.map((u) => [basePathOf(edition, u), u.id] as const));
+  const byName = new Map<string, [string, string][]>();
+  for (const entry of unitsByPath) {
+    const name = path.basename(entry[0]);
+    byName.set(name, [...(byName.get(name) ?? []), entry]);
+  }
+  return { units, unitsByPath, byName };
+}
+
+/**
+ * The part of the edition's unit list a unit's parse depends on: the units
+ * it may link to. Keying by these alone means adding, removing or renaming
+ * one unit re-parses the units that link to it, not the whole curriculum.
+ */
+export function linkedUnitsKey(unit: Unit, byName: Map<string, [string, string][]>): string {
+  return JSON.stringify([...new Set(mdNames(unit))].flatMap((n) => byName.get(n) ?? []).sort());
+}
+
 /** Parse every unit of an edition; diagnostics go to `diags`. */
 export async function parseEdition(edition: Edition, cache: ParseCache, diags: Diagnostics): Promise<PreparedEdition> {
   const templates = new Templates(edition.templateDirs);
   const { strings, missing } = templates.strings(edition.language, edition.stringOverrides);
-  const units = edition.modules.flatMap((m) => m.units);
-  const unitsByPath = new Map(units.map((u) => [basePathOf(edition, u), u.id] as const));
-  const unitsKey = createHash('sha1').update(JSON.stringify([...unitsByPath].sort())).digest('hex');
+  const { units, unitsByPath, byName } = unitsIndex(edition);
   const stringsKey = createHash('sha1').update(JSON.stringify(strings)).digest('hex');
   const root = edition.curriculum.root;
   const results = await Promise.all(
-    units.map((unit) => cache.parse(unit, { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey, vars: edition.vars, strings, stringsKey })),
+    units.map((unit) => cache.parse(unit, { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName), vars: edition.vars, strings, stringsKey })),
   );
   const parsed = new Map<Unit, ParsedUnit>();
   for (const r of results) {

@@ -5,9 +5,7 @@
  * - A unit object the previous edition parsed is reused as it is, with no
  *   hashing and no stat of the files it read; only new unit objects (and
  *   those told to) go through the ParseCache.
- * - A unit's cache key holds only the units it links to, not every unit's
- *   id and path: adding, removing or renaming one unit re-parses the units
- *   that link to it, not the whole curriculum (1,000 units: 5 s).
+ * - (As in parseEdition, a unit's key holds only the units it links to.)
  * - The templates and strings objects are kept when nothing they hold
  *   changed: handlebars keeps its compiled layouts, and deps.ts can tell by
  *   identity that every page's frame is the same.
@@ -17,44 +15,11 @@ import path from 'node:path';
 import { Diagnostics } from '../errors.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
-import { basePathOf, type ParseCache, type PreparedEdition } from '../pipeline.js';
+import { basePathOf, linkedUnitsKey, unitsIndex, type ParseCache, type PreparedEdition } from '../pipeline.js';
 import { Templates } from '../render/templates.js';
 import type { Edition } from '../resolve/edition.js';
 
 const sha1 = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
-
-// A link to a unit names its file, so every `.md` name in the text (plain,
-// percent-encoded or in <angle brackets>) is a unit it may link to.
-const MD_NAME = /<([^<>\n]+?\.md)(?=[#?>])|([^\s()<>"'[\]]+?\.md)(?=[#?)\s>"'\]]|$)/gm;
-const namesByUnit = new WeakMap<Unit, string[]>();
-
-function mdNames(unit: Unit): string[] {
-  let names = namesByUnit.get(unit);
-  if (!names) {
-    names = [...unit.body.matchAll(MD_NAME)].map((m) => {
-      const raw = m[1] ?? m[2]!;
-      try {
-        return path.posix.basename(decodeURIComponent(raw));
-      } catch {
-        return path.posix.basename(raw);
-      }
-    });
-    namesByUnit.set(unit, names);
-  }
-  return names;
-}
-
-/** Unit ids by base path, and the same entries by file name. */
-function unitsIndex(edition: Edition) {
-  const units = edition.modules.flatMap((m) => m.units);
-  const unitsByPath = new Map(units.map((u) => [basePathOf(edition, u), u.id] as const));
-  const byName = new Map<string, [string, string][]>();
-  for (const entry of unitsByPath) {
-    const name = path.basename(entry[0]);
-    byName.set(name, [...(byName.get(name) ?? []), entry]);
-  }
-  return { units, unitsByPath, byName };
-}
 
 /** The templates and strings of an edition, keeping the previous objects when nothing they hold changed. */
 function frameOf(edition: Edition, prev: PreparedEdition | undefined, templatesChanged: boolean) {
@@ -89,8 +54,7 @@ export async function parseDevEdition(edition: Edition, cache: ParseCache, diags
   const parsed = new Map<Unit, ParsedUnit>();
   // One at a time, as parseEdition does: parsing is synchronous work anyway.
   for (const unit of units) {
-    const linked = [...new Set(mdNames(unit))].flatMap((n) => byName.get(n) ?? []).sort();
-    const unitsKey = JSON.stringify(linked);
+    const unitsKey = linkedUnitsKey(unit, byName);
     const known = sameVars && !force?.has(unit.source.path) ? prev.parsed.get(unit) : undefined;
     let result = known && linkKeys.get(known) === unitsKey ? known : undefined;
     if (!result) {

@@ -31,6 +31,16 @@ describe('persistent cache', () => {
     expect(await guide(out)).toContain('CHANGED-SCENARIO');
   });
 
+  it('adding a unit re-parses only the units that link to it', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    await build({ dir, out });
+    await writeFile(path.join(dir, 'modules/02-beta/04-new.md'), '---\ntitle: New\nduration: 5\n---\n\nNEW-UNIT.\n');
+    const r = await build({ dir, out });
+    // The new unit itself; no other unit names 04-new.md, so nothing else is parsed again.
+    expect(r.cache).toEqual({ parsed: 1, reused: 5, markdown: 1 });
+  });
+
   it('a changed image is seen even though the unit text did not change', async () => {
     const dir = await copyFixture('full');
     const out = await tempDir();
