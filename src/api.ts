@@ -83,6 +83,11 @@ export interface BuildResult {
   cache?: { parsed: number; reused: number; markdown: number };
 }
 
+/** Start the live preview server (`trainpack dev`); loaded only when called, with chokidar. */
+export async function dev(options: import('./dev/index.js').DevOptions): Promise<import('./dev/index.js').DevServer> {
+  return (await import('./dev/index.js')).startDev(options);
+}
+
 /** Build HTML (and PDF) for the chosen editions. Throws TrainpackError on any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
