@@ -15,25 +15,12 @@
  * curriculum and throws on any load error, and check must report everything
  * in one run.
  */
-import path from 'node:path';
 import { Diagnostics } from '../errors.js';
-import { isDir, listDir } from '../load/files.js';
+import { relPath } from '../load/files.js';
 import { fileBlobHash } from '../resolve/githash.js';
 import { chainOf, loadOverlays, type Overlay } from '../resolve/layers.js';
-import { fileBelow } from '../resolve/status.js';
+import { fileBelow, overlayFiles } from '../resolve/status.js';
 import type { CheckContext } from './context.js';
-
-/** Replace, patch and added files of an overlay, relative to the overlay folder. */
-async function overlayFiles(overlay: Overlay): Promise<string[]> {
-  const out: string[] = [];
-  const modules = path.join(overlay.dir, 'modules');
-  if (!(await isDir(modules))) return out;
-  for (const m of await listDir(modules)) {
-    if (!m.dir) continue;
-    for (const f of await listDir(path.join(modules, m.name))) if (!f.dir && f.name.endsWith('.md')) out.push(`modules/${m.name}/${f.name}`);
-  }
-  return out;
-}
 
 async function checkStaleness(ctx: CheckContext): Promise<void> {
   const ids = new Set(ctx.editions.flatMap((e) => e.edition.chain).filter((id) => id !== 'base'));
@@ -53,7 +40,7 @@ async function checkStaleness(ctx: CheckContext): Promise<void> {
       const recorded = (fm?.data as { upstream?: unknown } | undefined)?.upstream;
       const upstream = typeof recorded === 'string' ? recorded : undefined;
       const at = { file: rel, ...(fm ? fm.locateKey(['upstream']) : { line: 1, column: 1 }) };
-      const belowRel = below && path.relative(ctx.root, below).split(path.sep).join('/');
+      const belowRel = below && relPath(ctx.root, below);
       if (!below) {
         if (!patch && upstream) ctx.diags.error('orphaned-overlay', `This file was written against ${key}, which no layer below has any more`, at);
       } else if (!upstream) {

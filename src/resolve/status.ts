@@ -46,8 +46,8 @@ export interface OverlayStatus {
   translations: TranslationStatus[];
 }
 
-/** Every `.md` file under an overlay's modules/, relative to the overlay folder. */
-async function overlayFiles(overlay: Overlay): Promise<string[]> {
+/** Every `.md` file under an overlay's modules/ (replace, patch and added files), relative to the overlay folder. */
+export async function overlayFiles(overlay: Overlay): Promise<string[]> {
   const out: string[] = [];
   const modules = path.join(overlay.dir, 'modules');
   if (!(await isDir(modules))) return out;

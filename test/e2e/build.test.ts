@@ -3,22 +3,14 @@
  * HTML it wrote, parsed. Leak tests read the raw HTML: nothing facilitator-only
  * may be present in participant output, not even hidden.
  */
+import { FACILITATOR_ONLY } from '../fixtures/full-secrets.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, copyFixture, readDom, tempDir } from '../helpers.js';
 
-const SECRETS = [
-  'FACILITATOR-ONLY-TEXT',
-  'SPEAKER-NOTE-SECRET',
-  'SOLUTION-SECRET',
-  'DEBRIEF-SECRET',
-  'TOP-LEVEL-SOLUTION-SECRET',
-  'ROLEPLAY-DEBRIEF-SECRET',
-  'EXPLANATION-SECRET-ONE',
-  'MODEL-ANSWER-SECRET',
-  'SLIDE-BULLET-ONE',
-];
+/** Facilitator-only sentinels, plus slide content (slides only). */
+const SECRETS = [...FACILITATOR_ONLY, 'SLIDE-BULLET-ONE'];
 /** Markup of facilitator-only blocks: none may exist in participant output, even empty or hidden. */
 const HIDDEN_SELECTORS = '.tp-facilitator, .tp-solution, .tp-debrief, .tp-notes, .tp-slide, .tp-correct, .tp-explanation, .tp-unknown, [hidden]';
 

@@ -3,6 +3,7 @@
  * strings in facilitator-only places), and pages with a remote image:
  * printed anyway, with a warning naming the page, never a hang.
  */
+import { FACILITATOR_ONLY } from '../fixtures/full-secrets.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,16 +11,6 @@ import { BROWSER, buildPdf, cleanTemps, copyFixture, FIXTURES, NEEDS_BROWSER, pa
 
 afterAll(cleanTemps);
 
-const FACILITATOR_ONLY = [
-  'FACILITATOR-ONLY-TEXT',
-  'SPEAKER-NOTE-SECRET',
-  'SOLUTION-SECRET',
-  'DEBRIEF-SECRET',
-  'TOP-LEVEL-SOLUTION-SECRET',
-  'ROLEPLAY-DEBRIEF-SECRET',
-  'EXPLANATION-SECRET',
-  'MODEL-ANSWER-SECRET',
-];
 const HAS_FULL = existsSync(path.join(FIXTURES, 'full/curriculum.yml'));
 
 describe.skipIf(!BROWSER || !HAS_FULL)(`PDFs of the full fixture${NEEDS_BROWSER}${HAS_FULL ? '' : ' (skipped: no test/fixtures/full)'}`, () => {
