@@ -43,6 +43,7 @@ export const RULES = {
   'output': 'Choose another --out folder.',
   'browser': 'Install Chromium, or pass --browser <path>.',
   'pdf': 'See the message; the HTML outputs were written.',
+  'theme': 'See README "Themes": colours as quoted hex ("#1f4e79"), files inside the curriculum folder, text colours at 4.5:1 or more on white.',
   'server': 'Choose another --port, or stop the program using this one.',
   'template': 'Fix the template named in the message (handlebars syntax), or remove the override.',
   'export': 'The learning-platform format cannot carry this as written; see the message.',

@@ -20,6 +20,7 @@ import { checkContent } from './content.js';
 import { CheckContext, type RuleFamily } from './context.js';
 import { checkLinks } from './links.js';
 import { checkOverlays } from './overlays.js';
+import { checkTheme } from './theme.js';
 import { checkTime } from './time.js';
 import { checkVars } from './vars.js';
 
@@ -72,7 +73,7 @@ export interface CheckResult {
   warnings: number;
 }
 
-const FAMILIES: RuleFamily[] = [checkContent, checkLinks, checkVars, checkOverlays, checkTime];
+const FAMILIES: RuleFamily[] = [checkContent, checkLinks, checkVars, checkOverlays, checkTime, checkTheme];
 
 /** Options of `runChecks()`. */
 export interface RunChecksOptions {

@@ -4,7 +4,7 @@
  * emit stage writes them.
  */
 import { createHash } from 'node:crypto';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { DiskCache } from '../cache/disk.js';
 import { toHtml } from 'hast-util-to-html';
 import type { ParsedUnit } from '../markdown/processor.js';
@@ -13,8 +13,12 @@ import type { Edition } from '../resolve/edition.js';
 import { facilitatorView } from '../views/facilitator.js';
 import { participantView } from '../views/participant.js';
 import { slidesOf, type SlideView } from '../views/slides.js';
-import { computeAgenda, toClock, type AgendaDay } from './agenda.js';
+import { textOf } from '../views/tree.js';
+import type { AgendaDay } from './agenda.js';
+import { agendaFor } from './agenda-view.js';
+import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
+import { resolveTheme } from './theme.js';
 
 export interface RenderInput {
   edition: Edition;
@@ -67,10 +71,10 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const pageCss = templates.read('css/page.css');
   const deckCss = templates.read('css/deck.css');
   const deckJs = templates.read('js/deck.js');
-  const agenda = computeAgenda(
-    edition.modules.flatMap((m) => m.units.map((u) => ({ id: u.id, title: u.title, duration: u.duration, moduleId: m.id, materials: u.materials }))),
-    edition.curriculum.workshop,
-  );
+  const pageJs = templates.read('js/page.js');
+  // Bad theme values are left out here; `themeWarnings` reports them (trainpack check).
+  const { css: themeCss, logo, cover } = resolveTheme(edition);
+  const { days: agenda, view: agendaView } = agendaFor(edition, strings, input.start);
   const common = {
     lang: edition.language,
     dir: edition.dir,
@@ -85,26 +89,13 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     editions: input.editions.map((e) => ({ ...e, current: e.id === edition.id })),
     inject: input.inject ?? '',
     pdf: input.pdf,
+    theme: { css: themeCss, logo, cover },
   };
-  const unitTitles = new Map(edition.modules.flatMap((m) => m.units.map((u) => [u.id, u.title] as const)));
-  const clock = clockFormat(edition.language);
-  const agendaView = agenda.map((d) => ({
-    number: d.number,
-    label: dayLabel(d.number, input.start, edition.language, strings),
-    overflow: d.overflow,
-    materials: d.materials,
-    items: d.items.map((i) => ({
-      start: clock(i.start),
-      end: clock(i.end),
-      title: i.unitId ? (unitTitles.get(i.unitId) ?? i.title) : i.title,
-      isBreak: i.kind === 'break',
-      unitId: i.unitId,
-    })),
-  }));
 
   let totalSlides = 0;
   const guideModules = [];
   const handoutModules = [];
+  const search: SearchEntry[] = [];
   for (const [mi, mod] of edition.modules.entries()) {
     const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object }[] = [];
     deck.push({ number: 1, kind: 'cover', title: mod.title });
@@ -118,6 +109,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
       handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
+      search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutHtml: f.handout }));
     }
     totalSlides += deck.length;
     const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
@@ -130,32 +122,15 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       );
     }
   }
-  if (want('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...common, css: pageCss, audience: 'facilitator', full: true, modules: guideModules, agenda: agendaView }));
-  if (want('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...common, css: pageCss, audience: 'participant', full: false, modules: handoutModules, agenda: agendaView }));
-  if (want('index.html')) files.set('index.html', templates.render('index', { ...common, css: pageCss, modules: guideModules, agenda: agendaView }));
+  const doc = { ...common, css: pageCss, js: pageJs, agenda: agendaView };
+  if (want('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
+  if (want('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));
+  if (want('index.html')) {
+    // The index is read by participants too: its search data comes from the handout only (search.ts).
+    files.set('index.html', templates.render('index', { ...doc, js: templates.read('js/search.js'), agendaLinks: 'facilitator-guide.html', modules: guideModules, searchIndex: searchIndexJson(search) }));
+  }
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
   return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
-}
-
-/** Clock times in the edition's locale (`Intl`): 09:00, 9:00 AM, ٠٩:٠٠ … */
-function clockFormat(language: string): (minutes: number) => string {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  } catch {
-    return toClock;
-  }
-  return (minutes) => format.format(new Date(Date.UTC(2000, 0, 1, Math.floor(minutes / 60), minutes % 60)));
-}
-
-/** "Day 2", or with a start date "Day 2 — Tuesday 5 May 2026" in the edition's language. */
-function dayLabel(n: number, start: string | undefined, language: string, strings: Strings): string {
-  const label = `${strings.day} ${n}`;
-  if (!start) return label;
-  const date = new Date(`${start}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n - 1);
-  const text = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  return `${label} — ${text}`;
 }
 
 /** A unit's rendered pieces for every audience. */
@@ -170,6 +145,8 @@ interface Fragments {
 // key, so an unchanged unit renders once per process, and once per machine
 // with the persistent cache.
 const byTree = new WeakMap<Root, Map<string, Fragments>>();
+// Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
+const FRAGMENT_MARKUP = 'page-markup-3';
 const byKey = new Map<string, Fragments>();
 const stringsIds = new WeakMap<Strings, string>();
 
@@ -180,7 +157,7 @@ function stringsId(strings: Strings): string {
 }
 
 function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings, disk?: DiskCache): Fragments {
-  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}`;
+  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}|${FRAGMENT_MARKUP}`;
   let memo: Map<string, Fragments> | undefined;
   if (!p.key) {
     memo = byTree.get(p.tree);
@@ -199,8 +176,8 @@ function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, stri
       body: s.body ? html(relinkForDeck(s.body)) : '',
       notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
     })),
-    guide: html(facilitatorView(p.tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings })),
-    handout: html(participantView(p.tree, { selfCheck, strings })),
+    guide: html(forPages(facilitatorView(p.tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings }))),
+    handout: html(forPages(participantView(p.tree, { selfCheck, strings }))),
   };
   if (memo) memo.set(variant, fragments);
   else {
@@ -225,6 +202,38 @@ function relinkForDeck(tree: Root): Root {
       }
     }
     if ('children' in node) for (const c of node.children) visit(c as Root['children'][number]);
+  };
+  visit(tree);
+  return tree;
+}
+
+/**
+ * Markup fixes for the guide and the handout, on the view trees (fresh
+ * copies, so changed in place):
+ * - each table in a box of its own (`.tp-table-wrap`): a wide table scrolls
+ *   sideways inside it on a phone instead of widening the page, and keeps
+ *   its table layout (a `display: block` table loses it); templates/js/page.js
+ *   makes the box focusable when it does scroll, so keyboards can scroll it;
+ * - an empty header cell (the corner of a matrix) becomes a data cell: a
+ *   header that names nothing only confuses screen readers;
+ * - the checkbox of a task-list item gets the item's text as its name.
+ */
+function forPages(tree: Root): Root {
+  const empty = (n: Element): boolean => n.children.every((c) => (c.type === 'text' ? c.value.trim() === '' : c.type === 'element' ? c.tagName !== 'img' && empty(c) : true));
+  const visit = (node: Root | Element) => {
+    node.children.forEach((child, i) => {
+      if (child.type !== 'element') return;
+      if (child.tagName === 'table') {
+        node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['tp-table-wrap'] }, children: [child] };
+      } else if (child.tagName === 'th' && empty(child)) {
+        node.children[i] = { ...child, tagName: 'td' };
+        return;
+      } else if (child.tagName === 'input' && child.properties?.type === 'checkbox' && node.type === 'element') {
+        const label = node.children.filter((c) => c.type === 'text' || (c.type === 'element' && !['ul', 'ol', 'input'].includes(c.tagName))).map(textOf).join('').trim();
+        if (label) child.properties.ariaLabel = label;
+      }
+      visit(child);
+    });
   };
   visit(tree);
   return tree;

@@ -36,6 +36,7 @@ describe('check rules, one fixture each', () => {
     ['unit-too-long', ['modules/01-main/01-marathon.md:3:1 error [unit-too-long]', 'overlays/long/modules/01-main/02-short.patch.md:3:1 error [unit-too-long]']],
     ['agenda-overflow', ['curriculum.yml:6:3 warning [agenda-overflow]']],
     ['exercise-overrun', ['modules/01-main/01-practice.md:12:1 warning [exercise-overrun]']],
+    ['theme', ['curriculum.yml:4:3 warning [theme]', 'curriculum.yml:5:3 warning [theme]']],
   ])('%s', async (name, expected) => {
     expect(await report(name)).toEqual(expected);
   });
