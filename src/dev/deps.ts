@@ -6,8 +6,9 @@
  * is local, while templates, string catalogues and the YAML files shape
  * every page. `pagesToRender` then compares the edition the served pages
  * came from with the new one, unit by unit: a unit reaches the guide, the
- * handout and its module's deck, and the index too when its title, duration
- * or other header field (the agenda) changed. Comparing editions rather than
+ * handout and its module's deck, and the index too when its text (the
+ * search index) or its title, duration or other header field (the agenda)
+ * changed; a theme change reaches every page. Comparing editions rather than
  * trusting file names also catches what a save does through overlays (a
  * base edit that makes an overlay file stale, a patched unit, a fallback).
  */
@@ -106,7 +107,7 @@ export function pagesToRender(old: PreparedEdition | undefined, next: PreparedEd
   if (!old || old.templates !== next.templates || old.strings !== next.strings) return 'all';
   const [a, b] = [old.edition, next.edition];
   const c = [a.curriculum, b.curriculum];
-  if (a.title !== b.title || a.language !== b.language || a.country !== b.country || !same(a.vars, b.vars)
+  if (a.title !== b.title || a.language !== b.language || a.country !== b.country || !same(a.vars, b.vars) || !same(a.theme, b.theme)
     || c[0]!.version !== c[1]!.version || c[0]!.license !== c[1]!.license || !same(c[0]!.authors, c[1]!.authors) || !same(c[0]!.workshop, c[1]!.workshop)
     || a.modules.length !== b.modules.length || a.modules.some((m, i) => m.id !== b.modules[i]!.id)) return 'all';
   const pages = new Set<string>();
@@ -122,8 +123,9 @@ export function pagesToRender(old: PreparedEdition | undefined, next: PreparedEd
       const was = before.units[j]!;
       const parses = [parseId(old.parsed.get(was)), parseId(next.parsed.get(u))];
       if (was === u && parses[0] === parses[1]) return;
-      if (headerChanged(was, u)) touch(m, true);
-      else if (parses[0] !== parses[1] || was.selfCheck !== u.selfCheck) touch(m, false);
+      // The index holds the agenda (header fields) and the search text (the handout): both change with a new parse.
+      if (headerChanged(was, u) || parses[0] !== parses[1]) touch(m, true);
+      else if (was.selfCheck !== u.selfCheck) touch(m, false);
     });
   });
   return pages;

@@ -16,7 +16,7 @@ import { slidesOf, type SlideView } from '../views/slides.js';
 import { textOf } from '../views/tree.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
-import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
+import { searchEntry, searchIndexJson, textOfHtml, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
 
@@ -109,7 +109,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
       handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
-      search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutHtml: f.handout }));
+      // Only index.html carries the search data: a dev save that re-renders the guide alone skips it.
+      if (want('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: handoutText(f) }));
     }
     totalSlides += deck.length;
     const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
@@ -131,6 +132,14 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   }
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
   return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
+}
+
+// The handout's plain text for search, once per fragments object (they are cached and immutable).
+const handoutTexts = new WeakMap<Fragments, string>();
+function handoutText(f: Fragments): string {
+  let text = handoutTexts.get(f);
+  if (text === undefined) handoutTexts.set(f, (text = textOfHtml(f.handout)));
+  return text;
 }
 
 /** A unit's rendered pieces for every audience. */

@@ -32,8 +32,10 @@ export interface SearchUnit {
   title: string;
   module: string;
   objectives: string[];
-  /** The participant view's HTML fragment of the unit. */
-  handoutHtml: string;
+  /** The participant view's HTML fragment of the unit… */
+  handoutHtml?: string;
+  /** …or its plain text, when the caller already has it (cached). */
+  handoutText?: string;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -59,7 +61,7 @@ export function textOfHtml(html: string): string {
 
 /** The index entry of one unit. */
 export function searchEntry(unit: SearchUnit): SearchEntry {
-  return { id: unit.id, n: unit.number, t: unit.title, m: unit.module, o: unit.objectives, x: textOfHtml(unit.handoutHtml) };
+  return { id: unit.id, n: unit.number, t: unit.title, m: unit.module, o: unit.objectives, x: unit.handoutText ?? textOfHtml(unit.handoutHtml ?? '') };
 }
 
 /**

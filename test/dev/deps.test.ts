@@ -58,8 +58,8 @@ describe('pagesToRender', () => {
     expect(pagesToRender(base, withUnit(1, 0, {}))).toEqual(new Set());
   });
 
-  it('is the guide, the handout and its deck for a changed body; the index too for a changed header', () => {
-    expect(pagesToRender(base, withUnit(1, 0, {}, { key: 'new-parse' }))).toEqual(new Set(['facilitator-guide.html', 'participant-handout.html', 'slides/beta.html']));
+  it('is the guide, the handout, its deck and the index (search text) for a changed body; the index for a changed header', () => {
+    expect(pagesToRender(base, withUnit(1, 0, {}, { key: 'new-parse' }))).toEqual(new Set(['facilitator-guide.html', 'participant-handout.html', 'slides/beta.html', 'index.html']));
     expect(pagesToRender(base, withUnit(0, 1, { duration: 5 }))).toEqual(new Set(['facilitator-guide.html', 'participant-handout.html', 'slides/alpha.html', 'index.html']));
   });
 });

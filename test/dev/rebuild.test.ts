@@ -52,12 +52,12 @@ describe('trainpack dev: rebuild on save', () => {
     expect(report.parsed).toBe(1);
     expect(report.deferred).toBe(0);
     // The deck was rendered too, but the edit is not on a slide: unchanged pages are not announced.
-    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'participant-handout.html']);
+    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'index.html', 'participant-handout.html']);
     const reload = await events.next<{ pages: string[]; version: number }>('reload');
     expect(reload.pages).toContain('facilitator-guide.html');
     expect(reload.pages).not.toContain('slides/beta.html');
     expect(await page(server.url, 'participant-handout.html')).toContain('EDITED-IN-DEV');
-    expect(lines.at(-1)).toMatch(/modules\/01-alpha\/01-first\.md -> 2 pages .* in \d+ ms, 1 unit parsed/);
+    expect(lines.at(-1)).toMatch(/modules\/01-alpha\/01-first\.md -> 3 pages .* in \d+ ms, 1 unit parsed/);
     events.close();
     for (const e of others) e.close();
   });
@@ -65,9 +65,9 @@ describe('trainpack dev: rebuild on save', () => {
   it('renders pages no browser has open when they are requested', async () => {
     await until(async () => server.clients === 0, 1000, 'streams closed');
     const report = await rebuild(server, () => edit('EDITED-IN-DEV body text.', 'DEFERRED-EDIT body text.'));
-    expect(report.deferred).toBe(3);
-    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'participant-handout.html', 'slides/alpha.html']);
-    expect(lines.at(-1)).toMatch(/3 rendered when opened/);
+    expect(report.deferred).toBe(4);
+    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides/alpha.html']);
+    expect(lines.at(-1)).toMatch(/4 rendered when opened/);
     expect(await page(server.url, 'participant-handout.html')).toContain('DEFERRED-EDIT');
     expect(await page(server.url, 'facilitator-guide.html')).toContain('DEFERRED-EDIT');
     await rebuild(server, () => edit('DEFERRED-EDIT body text.', 'EDITED-IN-DEV body text.'));

@@ -84,7 +84,7 @@ describe('trainpack dev: serving', () => {
     expect(report.ok).toBe(true);
     expect(report.parsed).toBe(1);
     // No page is open here: they render when requested.
-    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'participant-handout.html', 'slides/only.html']);
+    expect(report.pages.sort()).toEqual(['facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides/only.html']);
     const inlined = /src="data:image\/svg\+xml;base64,([^"]+)"/.exec(await page(server.url, 'participant-handout.html'))![1]!;
     expect(Buffer.from(inlined, 'base64').toString()).toContain('fill="blue"');
   });
