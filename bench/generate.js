@@ -60,7 +60,7 @@ export async function generate(dir, units = 1000, modules = 20) {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'curriculum.yml'), [
     'id: bench', 'title: Generated benchmark curriculum', 'version: 1.0.0', 'language: en', 'license: CC-BY-4.0',
-    'vars:', '  hotline: "+00 000 000"', '  agency: Bench agency',
+    'vars:', '  hotline: "+00 000 000"',
     'workshop:', '  day_start: "09:00"', '  day_end: "17:00"', '  breaks:', '    - { at: "10:30", minutes: 15, label: Coffee }', '    - { at: "12:30", minutes: 60, label: Lunch }', '',
   ].join('\n'));
   let n = 0;
@@ -77,13 +77,18 @@ export async function generate(dir, units = 1000, modules = 20) {
     }
   }
   const hash = (t) => createHash('sha1').update(`blob ${Buffer.byteLength(t)}\0`).update(t).digest('hex');
-  const overlay = async (id, yml, share, make) => {
+  // Text of each file as an overlay's layers see it below them (fr replaces some base files).
+  const layers = { base: new Map(files.map((f) => [f.rel, f.text])) };
+  const overlay = async (id, yml, share, make, parent = 'base') => {
     await mkdir(path.join(dir, 'overlays', id), { recursive: true });
     await writeFile(path.join(dir, 'overlays', id, 'overlay.yml'), yml);
+    layers[id] = new Map(layers[parent]);
     const step = Math.round(1 / share);
-    for (const [i, f] of files.entries()) {
+    for (const [i, base] of files.entries()) {
       if (i % step !== 0) continue;
+      const f = { rel: base.rel, text: layers[parent].get(base.rel) };
       const made = make(f, hash(f.text));
+      if (made.rel === f.rel) layers[id].set(f.rel, made.text);
       await mkdir(path.dirname(path.join(dir, 'overlays', id, made.rel)), { recursive: true });
       await writeFile(path.join(dir, 'overlays', id, made.rel), made.text);
     }
@@ -91,7 +96,7 @@ export async function generate(dir, units = 1000, modules = 20) {
   const translate = (prefix) => (f, h) => ({ rel: f.rel, text: f.text.replace('---\n', `---\nupstream: ${h}\n`).replace(/^(title: )/m, `$1${prefix} `).replace(/\n\n([A-Z])/g, `\n\n${prefix} $1`) });
   const patch = (f, h) => ({ rel: f.rel.replace(/\.md$/, '.patch.md'), text: f.text.includes('{#s2}') ? `---\nupstream: ${h}\nduration: 45\n---\n\n:::replace{section="s2"}\n${para(3)}\n:::\n\n:::after{section="s3"}\n${para(2)}\n:::\n` : `---\nupstream: ${h}\nduration: 20\n---\n` });
   await overlay('fr', 'id: fr\ntitle: Édition française\nlanguage: fr\nvars: { hotline: "+33 0 00" }\n', 0.3, translate('FR'));
-  await overlay('sn', 'id: sn\nextends: fr\ntitle: Édition Sénégal\ncountry: SN\nvars: { hotline: "+221 0 00" }\n', 0.1, patch);
+  await overlay('sn', 'id: sn\nextends: fr\ntitle: Édition Sénégal\ncountry: SN\nvars: { hotline: "+221 0 00" }\n', 0.1, patch, 'fr');
   await overlay('bd', 'id: bd\ntitle: Bangladesh edition\ncountry: BD\nvars: { hotline: "+880 0 00" }\n', 0.1, patch);
   await overlay('ar', 'id: ar\ntitle: الطبعة العربية\nlanguage: ar\n', 0.05, translate('AR'));
   return files;

@@ -71,7 +71,7 @@ try {
   const r = spawnSync('node', [path.join(root, 'bin/trainpack.js'), 'build', ex, '--out', out, '--format', 'html,pdf', '--json', '--no-cache'], { cwd: root, encoding: 'utf8' });
   const json = JSON.parse(r.stdout);
   pdf = json.pdf;
-  if (pdf) console.error(`  pdf (bundled example): ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(2)} s, browser start ${pdf.launchMs} ms`);
+  if (pdf) console.error(`  pdf (bundled example): ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(2)} s, browser start ${Math.round(pdf.launchMs)} ms`);
 } catch (e) {
   console.error('  pdf: skipped (' + String(e.message ?? e).split('\n')[0] + ')');
 }
@@ -98,7 +98,7 @@ const lines = [
   '|---|---:|---:|---:|',
   `| floor: remark-parse + gfm + directive + remark-rehype + rehype-stringify, each unit once | ${floor.toFixed(2)} | 1.00 | |`,
   ...rows.map((r) => `| ${r.label} | ${r.s.toFixed(2)} | ${(r.s / floor).toFixed(2)} | ${r.rssMB} MB |`),
-  ...(pdf ? [`| PDF of the bundled example (${pdf.pages} pages; browser start ${pdf.launchMs} ms; ${(pdf.pages / (pdf.ms / 1000)).toFixed(0)} pages/s) | ${(pdf.ms / 1000).toFixed(2)} | | |`] : []),
+  ...(pdf ? [`| PDF of the bundled example (${pdf.pages} pages; browser start ${Math.round(pdf.launchMs)} ms; ${(pdf.pages / (pdf.ms / 1000)).toFixed(0)} pages/s) | ${(pdf.ms / 1000).toFixed(2)} | | |`] : []),
   ...dev.map((d) => `| dev: save one unit -> reload event, ${d.label} | ${(d.ms / 1000).toFixed(3)} | | |`),
 ];
 console.log(lines.join('\n'));

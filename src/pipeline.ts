@@ -9,10 +9,9 @@ import path from 'node:path';
 import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
 import type { Root } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
-import { createProcessor, parseMarkdown, parseUnit, type ParsedUnit, type Processor } from './markdown/processor.js';
+import { createProcessor, parseUnit, type ParsedUnit, type Processor } from './markdown/processor.js';
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
@@ -45,7 +44,6 @@ export interface PrepareOptions {
   units?: string[];
 }
 
-const VAR = /:var\[([^\]]*)\]/g;
 
 /** What the persistent cache keeps of a parsed unit besides its tree. */
 interface UnitEntry {
@@ -54,6 +52,7 @@ interface UnitEntry {
   diagnostics: ParsedUnit['diagnostics'];
   assets: [string, string][];
   deps: [string, string][];
+  vars: ParsedUnit['vars'];
 }
 
 /** Do the files a parse read still look the same? */
@@ -64,14 +63,13 @@ function depsValid(deps: Iterable<[string, string]>): boolean {
 
 /**
  * Parsed units by a hash of everything the parse reads; safe to share across
- * editions and runs. Two levels: the Markdown syntax tree by the body's hash
- * (the expensive part, the same for every edition), and the finished tree
- * by the full key. With a DiskCache both survive the process, and a unit
- * whose rendered fragments are cached never loads its tree at all.
+ * editions and runs: vars and UI strings are placeholders in the tree, so
+ * every edition with the same text shares one parse. With a DiskCache the
+ * trees survive the process, and a unit whose rendered fragments are cached
+ * never loads its tree at all.
  */
 export class ParseCache {
   private readonly map = new Map<string, ParsedUnit>();
-  private readonly mdast = new Map<string, MdastRoot>();
   hits = 0;
   misses = 0;
   /** How many Markdown texts were run through the parser (the expensive step). */
@@ -80,10 +78,10 @@ export class ParseCache {
 
   constructor(readonly disk?: DiskCache) {}
 
-  async parse(unit: Unit, ctx: { root: string; basePath: string; unitsByPath: Map<string, string>; unitsKey: string; vars: Record<string, string>; strings: Strings; stringsKey: string }): Promise<ParsedUnit> {
-    // Only the vars a unit uses enter its key, so editions that differ in other vars share it.
-    const used = [...new Set([...unit.body.matchAll(VAR)].map((m) => m[1]!.trim()))].sort();
-    const inputKey = sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, used.map((n) => [n, ctx.vars[n]]), ctx.stringsKey, ctx.unitsKey]));
+  async parse(unit: Unit, ctx: { root: string; basePath: string; unitsByPath: Map<string, string>; unitsKey: string }): Promise<ParsedUnit> {
+    // Neither vars nor UI strings enter the key: the tree holds placeholders for both
+    // (views/localize.ts), so every edition with the same text shares one parse.
+    const inputKey = sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, ctx.unitsKey]));
     const hit = this.map.get(inputKey);
     if (hit && depsValid(hit.deps)) {
       this.hits++;
@@ -91,15 +89,10 @@ export class ParseCache {
       return hit.unit === unit ? hit : withUnit(hit, unit);
     }
     const transform = async (): Promise<ParsedUnit> => {
-      const bodyKey = sha1(CACHE_SALT + unit.body);
-      let mdast = this.mdast.get(bodyKey) ?? this.disk?.get<MdastRoot>('mdast', bodyKey);
-      if (!mdast) {
-        this.markdownParses++;
-        mdast = parseMarkdown(this.processor, unit.body, unit.source.path);
-        this.disk?.set('mdast', bodyKey, mdast);
-      }
-      this.mdast.set(bodyKey, mdast);
-      return parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath, vars: ctx.vars, strings: ctx.strings }, mdast);
+      // The syntax tree is not cached on its own: with vars and UI strings out of the key, a
+      // text is transformed once per build anyway, and the finished tree is what is kept.
+      this.markdownParses++;
+      return parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
     };
     const stored = this.disk?.get<UnitEntry>('unit', inputKey);
     const entry = stored && depsValid(stored.deps) ? stored : undefined;
@@ -116,6 +109,7 @@ export class ParseCache {
         diagnostics: entry.diagnostics,
         assets: new Map(entry.assets),
         deps: new Map(entry.deps),
+        vars: entry.vars,
         get tree(): Root {
           tree ??= disk.get<Root>('hast', key);
           if (!tree) throw new Error(`internal: cached tree ${key} vanished; delete .trainpack-cache and build again`);
@@ -128,7 +122,7 @@ export class ParseCache {
       // Trees and fragments are named by the inputs and by the files read, so a changed image makes new ones.
       const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
       parsed = { ...fresh, key };
-      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps] } satisfies UnitEntry);
+      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars } satisfies UnitEntry);
       this.disk?.set('hast', key, parsed.tree);
     }
     this.map.set(inputKey, parsed);
@@ -138,7 +132,6 @@ export class ParseCache {
   /** Forget everything held in memory (after a template or trainpack change in a long-lived process). */
   clear(): void {
     this.map.clear();
-    this.mdast.clear();
   }
 }
 
@@ -148,7 +141,7 @@ function sha1(text: string): string {
 
 /** The same parse result for another edition's unit object, keeping a lazy tree lazy. */
 function withUnit(p: ParsedUnit, unit: Unit): ParsedUnit {
-  return { unit, key: p.key, diagnostics: p.diagnostics, assets: p.assets, deps: p.deps, get tree() { return p.tree; } };
+  return { unit, key: p.key, diagnostics: p.diagnostics, assets: p.assets, deps: p.deps, vars: p.vars, get tree() { return p.tree; } };
 }
 
 /** Where a unit's relative links resolve from when its own folder lacks the target: the base location. */
@@ -198,20 +191,29 @@ export function linkedUnitsKey(unit: Unit, byName: Map<string, [string, string][
   return JSON.stringify([...new Set(mdNames(unit))].flatMap((n) => byName.get(n) ?? []).sort());
 }
 
+/** A `:var[name]` the edition gives no value is an error at its place (FORMAT.md section 4). */
+export function reportUndefinedVars(p: ParsedUnit, vars: Record<string, string>, diags: Diagnostics): void {
+  for (const use of p.vars) {
+    if (use.name in vars) continue;
+    const known = Object.keys(vars);
+    diags.error('undefined-var', `Undefined variable "${use.name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`, { file: p.unit.source.rel, line: use.line, column: use.column });
+  }
+}
+
 /** Parse every unit of an edition; diagnostics go to `diags`. */
 export async function parseEdition(edition: Edition, cache: ParseCache, diags: Diagnostics): Promise<PreparedEdition> {
   const templates = new Templates(edition.templateDirs);
   const { strings, missing } = templates.strings(edition.language, edition.stringOverrides);
   const { units, unitsByPath, byName } = unitsIndex(edition);
-  const stringsKey = createHash('sha1').update(JSON.stringify(strings)).digest('hex');
   const root = edition.curriculum.root;
   const results = await Promise.all(
-    units.map((unit) => cache.parse(unit, { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName), vars: edition.vars, strings, stringsKey })),
+    units.map((unit) => cache.parse(unit, { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName) })),
   );
   const parsed = new Map<Unit, ParsedUnit>();
   for (const r of results) {
     parsed.set(r.unit, r);
     for (const d of r.diagnostics) diags.add(d);
+    reportUndefinedVars(r, edition.vars, diags);
   }
   return { edition, templates, strings, missingStrings: missing, parsed };
 }

@@ -10,16 +10,14 @@
  *   changed: handlebars keeps its compiled layouts, and deps.ts can tell by
  *   identity that every page's frame is the same.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from '../errors.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
-import { basePathOf, linkedUnitsKey, unitsIndex, type ParseCache, type PreparedEdition } from '../pipeline.js';
+import { basePathOf, linkedUnitsKey, reportUndefinedVars, unitsIndex, type ParseCache, type PreparedEdition } from '../pipeline.js';
 import { Templates } from '../render/templates.js';
 import type { Edition } from '../resolve/edition.js';
 
-const sha1 = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
 
 /** The templates and strings of an edition, keeping the previous objects when nothing they hold changed. */
 function frameOf(edition: Edition, prev: PreparedEdition | undefined, templatesChanged: boolean) {
@@ -48,14 +46,13 @@ export async function parseDevEdition(edition: Edition, cache: ParseCache, diags
   const { prev, force } = options;
   const frame = frameOf(edition, prev, options.templatesChanged ?? false);
   const { units, unitsByPath, byName } = unitsIndex(edition);
-  const stringsKey = sha1(frame.strings);
-  const sameVars = prev && sha1(prev.edition.vars) === sha1(edition.vars) && prev.strings === frame.strings;
-  const ctx = { root: edition.curriculum.root, unitsByPath, vars: edition.vars, strings: frame.strings, stringsKey };
+  const ctx = { root: edition.curriculum.root, unitsByPath };
   const parsed = new Map<Unit, ParsedUnit>();
   // One at a time, as parseEdition does: parsing is synchronous work anyway.
   for (const unit of units) {
     const unitsKey = linkedUnitsKey(unit, byName);
-    const known = sameVars && !force?.has(unit.source.path) ? prev.parsed.get(unit) : undefined;
+    // Parses hold no vars or UI strings (they are filled at render time), so any previous one fits.
+    const known = prev && !force?.has(unit.source.path) ? prev.parsed.get(unit) : undefined;
     let result = known && linkKeys.get(known) === unitsKey ? known : undefined;
     if (!result) {
       result = await cache.parse(unit, { ...ctx, basePath: basePathOf(edition, unit), unitsKey });
@@ -63,6 +60,7 @@ export async function parseDevEdition(edition: Edition, cache: ParseCache, diags
     }
     parsed.set(unit, result);
     for (const d of result.diagnostics) diags.add(d);
+    reportUndefinedVars(result, edition.vars, diags);
   }
   return { edition, ...frame, parsed };
 }

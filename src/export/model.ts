@@ -5,6 +5,7 @@
  * `li.tp-option[.tp-correct]`, explanations `div.tp-explanation`).
  * Pure: problems are returned, not thrown.
  */
+import { localize } from '../views/localize.js';
 import type { Element, ElementContent, Root } from 'hast';
 import { diag, type Diagnostic } from '../errors.js';
 import type { Unit } from '../model.js';
@@ -80,8 +81,9 @@ export function buildQuizModel(input: ModelInput): { model: QuizModel; problems:
   const quizzes: QuizUnit[] = [];
   for (const module of edition.modules) {
     for (const unit of module.units) {
-      const tree = unit.type === 'quiz' ? parsed.get(unit)?.tree : undefined;
-      if (!tree) continue;
+      const raw = unit.type === 'quiz' ? parsed.get(unit)?.tree : undefined;
+      if (!raw) continue;
+      const tree = localize(raw, strings, edition.vars);
       const lang = textLanguage(edition, unit);
       const items = findAll(tree, (el) => hasClass(el, 'tp-quiz')).flatMap((ol) => elements(ol.children).filter((li) => hasClass(li, 'tp-question')));
       const questions = items.map((li, i) => question(li, i + 1, unit, lang, problems));

@@ -14,10 +14,6 @@ export interface UnitContext {
   basePath: string;
   /** Unit id by absolute base path of its file, for links between units. */
   unitsByPath: Map<string, string>;
-  /** Values for `:var[name]`. */
-  vars: Record<string, string>;
-  /** UI strings for labels the plugins insert. */
-  strings: Record<string, string>;
   /** Files linked (not inlined) that the emit stage copies, by output path relative to the edition. */
   assets: Map<string, string>;
   /** Every file the parse looked at, with its signature (see fileSignature), so caches can tell when it changed. */

@@ -7,7 +7,6 @@
  * resolution. Messages carry the unit file's line and column.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -23,7 +22,7 @@ import rehypeSafety from './rehype-safety.js';
 import remarkBlocks from './remark-blocks.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
-import remarkVars from './remark-vars.js';
+import remarkVars, { type VarUse } from './remark-vars.js';
 
 /** A unit after parsing: its tree and what the parse found. */
 export interface ParsedUnit {
@@ -37,6 +36,8 @@ export interface ParsedUnit {
   assets: Map<string, string>;
   /** Files the parse read besides the unit (images, linked files), with their signatures. */
   deps: Map<string, string>;
+  /** The `:var[name]`s of the unit, with their places: filled and checked per edition. */
+  vars: VarUse[];
 }
 
 /** Create the processor. It is stateless across files: reuse it for every unit. */
@@ -67,27 +68,16 @@ function hasRaw(node: { type: string; children?: unknown[] }): boolean {
   return node.type === 'raw' || (node.children ?? []).some((c) => hasRaw(c as { type: string }));
 }
 
-/** Markdown -> mdast: the expensive, edition-independent half of parsing. */
-export function parseMarkdown(processor: Processor, body: string, path: string): MdastRoot {
-  return processor.parse(new VFile({ path, value: body })) as MdastRoot;
-}
-
-/**
- * Parse one unit with the given context (vars, strings, the edition's unit
- * paths). `mdast`, when given, is a tree from parseMarkdown of the same body;
- * it is not modified.
- */
+/** Parse one unit with the given context (the edition's unit paths for links). */
 export async function parseUnit(
   processor: Processor,
   ctx: Omit<UnitContext, 'assets' | 'deps'>,
-  mdast?: MdastRoot,
 ): Promise<ParsedUnit> {
   const assets = new Map<string, string>();
   const deps = new Map<string, string>();
   const file = new VFile({ path: ctx.unit.source.path, value: ctx.unit.body });
   file.data.trainpack = { ...ctx, assets, deps };
-  const source = mdast ? structuredClone(mdast) : processor.parse(file);
-  const tree = (await processor.run(source, file)) as HastRoot;
+  const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
   const diagnostics = file.messages.map((m) => {
     const rule = (m.ruleId && m.ruleId in RULES ? m.ruleId : 'internal') as RuleId;
     return diag(m.fatal ? 'error' : 'warning', rule, m.reason, {
@@ -96,5 +86,5 @@ export async function parseUnit(
       column: m.column ?? undefined,
     });
   });
-  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps };
+  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps, vars: file.data.trainpackVars ?? [] };
 }

@@ -39,6 +39,8 @@ export const schema: Schema = {
     code: ['className'],
     h2: ['className'],
     div: ['className'],
+    // Placeholders the views fill per edition: a var's value, a UI string.
+    span: ['dataVar', 'dataL10n'],
     input: [['type', 'checkbox'], ['disabled', true], 'checked'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },

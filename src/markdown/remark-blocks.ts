@@ -34,6 +34,20 @@ function label(text: string, className: string): Paragraph {
   return { type: 'paragraph', data: { hProperties: { className: [className] } }, children: [{ type: 'text', value: text }] };
 }
 
+/**
+ * A UI string by key, filled in by the views in the edition's language
+ * (`<span data-l10n="solution">`): parsed trees hold no language, so every
+ * edition shares them.
+ */
+export function l10n(key: string): TextDirective {
+  return { type: 'textDirective', name: 'l10n', attributes: {}, children: [], data: { hName: 'span', hProperties: { dataL10n: key } } } as TextDirective;
+}
+
+/** A label paragraph holding one UI string. */
+function labelKey(key: string, className: string): Paragraph {
+  return { type: 'paragraph', data: { hProperties: { className: [className] } }, children: [l10n(key) as never] };
+}
+
 /** The source text of a node, for putting an unknown text directive back as it was written. */
 function sourceOf(node: Directive, file: VFile): string {
   const start = node.position?.start.offset;
@@ -44,7 +58,7 @@ function sourceOf(node: Directive, file: VFile): string {
 /** Turn directives into tp-* elements. */
 export default function remarkBlocks() {
   return (tree: Root, file: VFile) => {
-    const { unit, strings } = file.data.trainpack!;
+    const { unit } = file.data.trainpack!;
     const warn = (reason: string, node: Directive, ruleId: string) =>
       file.message(reason, { place: node.position, ruleId, source: 'trainpack' });
 
@@ -54,7 +68,7 @@ export default function remarkBlocks() {
       const parent = ancestors[ancestors.length - 1] as Parent;
       const index = parent.children.indexOf(d as RootContent);
       if (d.type === 'textDirective') {
-        if (d.name === 'var') return; // remark-vars ran first; a leftover is already reported
+        if (d.name === 'var' || d.name === 'l10n') return; // placeholders of remark-vars and of this plugin
         warn(`Unknown text directive ":${d.name}" (kept as plain text)`, d, 'unknown-directive');
         parent.children.splice(index, 1, { type: 'text', value: sourceOf(d, file) } as RootContent);
         return SKIP;
@@ -87,17 +101,19 @@ export default function remarkBlocks() {
       const head: RootContent[] = [];
       if (d.name === 'exercise') {
         const minutes = d.attributes?.minutes;
-        const text = [strings.exercise, title].filter(Boolean).join(': ') + (minutes ? ` · ${minutes} ${strings.minutes_short}` : '');
-        head.push(label(text, 'tp-block-title'));
+        const parts: unknown[] = [l10n('exercise')];
+        if (title) parts.push({ type: 'text', value: `: ${title}` });
+        if (minutes) parts.push({ type: 'text', value: ` · ${minutes} ` }, l10n('minutes_short'));
+        head.push({ type: 'paragraph', data: { hProperties: { className: ['tp-block-title'] } }, children: parts as Paragraph['children'] });
       } else if (d.name === 'role') {
         const name = d.attributes?.name ?? title;
         if (!name) warn('`:::role` needs a name: `:::role{name="Case worker"}`', d, 'misplaced-directive');
-        head.push(label(strings.role_card ?? 'Role card', 'tp-label'), label(name || '?', 'tp-role-name'));
+        head.push(labelKey('role_card', 'tp-label'), label(name || '?', 'tp-role-name'));
       } else if (d.name === 'tip' || d.name === 'warning' || d.name === 'note') {
         className.push('tp-callout');
-        head.push(label(title || strings[d.name] || d.name, 'tp-label'));
+        head.push(title ? label(title, 'tp-label') : labelKey(d.name, 'tp-label'));
       } else if (spec.label) {
-        head.push(label(title || strings[spec.label] || spec.label, 'tp-label'));
+        head.push(title ? label(title, 'tp-label') : labelKey(spec.label, 'tp-label'));
       }
       (d.children as RootContent[]).unshift(...head);
       const props: Record<string, unknown> = { className };

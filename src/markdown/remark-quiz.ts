@@ -7,6 +7,7 @@
  */
 import type { Blockquote, List, ListItem, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { l10n } from './remark-blocks.js';
 
 function addClass(node: { data?: unknown }, ...names: string[]): void {
   const data = ((node.data as Record<string, unknown> | undefined) ??= {}) as { hProperties?: { className?: string[] } };
@@ -18,7 +19,7 @@ function addClass(node: { data?: unknown }, ...names: string[]): void {
 /** Mark quiz structure for the views. Only runs on units of type quiz. */
 export default function remarkQuiz() {
   return (tree: Root, file: VFile) => {
-    const { unit, strings } = file.data.trainpack!;
+    const { unit } = file.data.trainpack!;
     if (unit.type !== 'quiz') return;
     const lists = tree.children.filter((n): n is List => n.type === 'list' && n.ordered === true);
     if (lists.length === 0) {
@@ -53,7 +54,7 @@ export default function remarkQuiz() {
           q.children.unshift({
             type: 'paragraph',
             data: { hProperties: { className: ['tp-label'] } },
-            children: [{ type: 'text', value: kind === 'tp-open' ? strings.model_answer! : strings.explanation! }],
+            children: [l10n(kind === 'tp-open' ? 'model_answer' : 'explanation') as never],
           });
         }
       }

@@ -9,6 +9,7 @@ import type { PreparedEdition } from '../pipeline.js';
 import type { ExtraDocument } from '../pdf/tasks.js';
 import { agendaFor } from '../render/agenda-view.js';
 import { facilitatorView } from '../views/facilitator.js';
+import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { findAll, hasClass } from '../views/tree.js';
 
@@ -32,6 +33,7 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const { edition, strings, templates, parsed } = prepared;
   const units = edition.modules.flatMap((m) => m.units);
   const parsedOf = (id: string): ParsedUnit => [...parsed.values()].find((p) => p.unit.id === id)!;
+  const treeOf = (id: string) => localize(parsedOf(id).tree, strings, edition.vars);
   const common = {
     lang: edition.language,
     dir: edition.dir,
@@ -43,12 +45,12 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const t = (key: string) => strings[key] ?? key;
 
   const roleplays = units.filter((u) => u.type === 'roleplay').map((u) => {
-    const view = participantView(parsedOf(u.id).tree, { selfCheck: false, strings });
+    const view = participantView(treeOf(u.id), { selfCheck: false, strings });
     const cards = findAll(view, (el) => hasClass(el, 'tp-role')).map((el) => toHtml(el));
     return { id: u.id, title: u.title, cards };
   });
   const quizzes = units.filter((u) => u.type === 'quiz').map((u) => {
-    const tree = parsedOf(u.id).tree;
+    const tree = treeOf(u.id);
     return {
       id: u.id,
       title: u.title,

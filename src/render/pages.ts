@@ -11,6 +11,7 @@ import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
 import { facilitatorView } from '../views/facilitator.js';
+import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { slidesOf, type SlideView } from '../views/slides.js';
 import { textOf } from '../views/tree.js';
@@ -104,7 +105,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     for (const [ui, unit] of mod.units.entries()) {
       const p = parsed.get(unit)!;
       const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
-      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings, input.cache);
+      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings, edition.vars, input.cache);
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
@@ -165,8 +166,10 @@ function stringsId(strings: Strings): string {
   return id;
 }
 
-function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings, disk?: DiskCache): Fragments {
-  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}|${FRAGMENT_MARKUP}`;
+function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings, vars: Record<string, string>, disk?: DiskCache): Fragments {
+  // The values of the vars this unit uses are part of what it renders to.
+  const used = JSON.stringify([...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, vars[n]]));
+  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}|${FRAGMENT_MARKUP}|${used}`;
   let memo: Map<string, Fragments> | undefined;
   if (!p.key) {
     memo = byTree.get(p.tree);
@@ -178,15 +181,16 @@ function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, stri
     if (!memo) byKey.set(fullKey, hit);
     return hit;
   }
-  const views: SlideView[] = slidesOf(p.tree);
+  const tree = localize(p.tree, strings, vars);
+  const views: SlideView[] = slidesOf(tree);
   const fragments: Fragments = {
     slides: views.map((s) => ({
       title: s.title,
       body: s.body ? html(relinkForDeck(s.body)) : '',
       notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
     })),
-    guide: html(forPages(facilitatorView(p.tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings }))),
-    handout: html(forPages(participantView(p.tree, { selfCheck, strings }))),
+    guide: html(forPages(facilitatorView(tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings }))),
+    handout: html(forPages(participantView(tree, { selfCheck, strings }))),
   };
   if (memo) memo.set(variant, fragments);
   else {

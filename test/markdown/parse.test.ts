@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/errors.js';
 import { createProcessor, parseUnit } from '../../src/markdown/processor.js';
+import { reportUndefinedVars } from '../../src/pipeline.js';
+import { localize } from '../../src/views/localize.js';
 import type { Unit, UnitType } from '../../src/model.js';
 import { FIXTURES } from '../helpers.js';
 import en from '../../templates/strings/en.json' with { type: 'json' };
@@ -18,14 +21,21 @@ function unit(body: string, type: UnitType = 'session'): Unit {
 
 async function parse(body: string, type: UnitType = 'session', vars: Record<string, string> = { name: 'World' }) {
   const u = unit(body, type);
-  const r = await parseUnit(createProcessor(), { unit: u, root, basePath: file, unitsByPath: new Map([[path.join(root, 'modules/01-alpha/01-first.md'), 'first']]), vars, strings: en });
-  return { ...r, html: toHtml(r.tree), messages: r.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`) };
+  const r = await parseUnit(createProcessor(), { unit: u, root, basePath: file, unitsByPath: new Map([[path.join(root, 'modules/01-alpha/01-first.md'), 'first']]) });
+  // Vars and UI strings are placeholders in the parsed tree; the views fill them per edition.
+  const diags = new Diagnostics();
+  r.diagnostics.forEach((d) => diags.add(d));
+  reportUndefinedVars(r, vars, diags);
+  return { ...r, raw: toHtml(r.tree), html: toHtml(localize(r.tree, en, vars)), messages: diags.list.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`) };
 }
 
 describe('parse', () => {
   it('substitutes variables and reports undefined ones at their place', async () => {
     const r = await parse('Hello :var[name].\n\nBye :var[missing].\n');
     expect(r.html).toContain('Hello World.');
+    // The parsed tree itself holds a placeholder, so every edition shares it.
+    expect(r.raw).toContain('Hello <span data-var="name"></span>.');
+    expect(r.vars).toEqual([{ name: 'name', line: 1, column: 7 }, { name: 'missing', line: 3, column: 5 }]);
     expect(r.messages).toEqual(['3:5 error undefined-var Undefined variable "missing" (defined: name)']);
   });
 

@@ -16,7 +16,7 @@ async function tree(body: string, type: UnitType = 'session') {
     id: 'u', title: 'U', type, duration: 10, objectives: [], materials: [], methods: [], selfCheck: false,
     moduleId: 'm', source: { path: path.join(root, 'x.md'), rel: 'x.md' }, text: body, body, provenance: ['base'],
   };
-  return (await parseUnit(createProcessor(), { unit: u, root, basePath: u.source.path, unitsByPath: new Map(), vars: {}, strings: en })).tree;
+  return (await parseUnit(createProcessor(), { unit: u, root, basePath: u.source.path, unitsByPath: new Map() })).tree;
 }
 
 const body = `Shared.
