@@ -61,7 +61,8 @@ rows.push(measure('build base after changing one unit', base, (i) => appendFileS
 writeFileSync(target, original);
 rows.push(measure('build --all (5 editions), cold', [...base, '--all'], clearCache));
 rows.push(measure('build --all again, nothing changed', [...base, '--all']));
-if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check', ['check', dir]));
+if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check, no cache', ['check', dir, '--no-cache']));
+if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check (cache warm from the builds above)', ['check', dir]));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all', ['check', dir, '--all']));
 
 // PDF of the bundled example (one edition), through the same child harness.

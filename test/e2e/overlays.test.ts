@@ -62,6 +62,11 @@ describe('editions', () => {
     expect(await text('fr', 'facilitator-guide.html')).toContain('BASE-EXTRA');
     const { document } = await page('sn', 'facilitator-guide.html');
     expect([...document.querySelectorAll('article.tp-unit')].map((a) => a.id)).toEqual(['unit-intro', 'unit-practice', 'unit-added', 'unit-more', 'unit-quiz']);
+    // The agenda follows the edition: no excluded unit, the added one in its place, the patched duration.
+    const agenda = [...document.querySelectorAll('.tp-agenda a')].map((a) => a.getAttribute('href'));
+    expect(agenda).toEqual(['#unit-intro', '#unit-practice', '#unit-added', '#unit-more', '#unit-quiz']);
+    const times = [...document.querySelectorAll('.tp-agenda tbody tr')].map((r) => r.querySelector('td')!.textContent);
+    expect(times[1]).toBe('09:30–10:20'); // practice, patched from 40 to 50 minutes
   });
 
   it('string overrides and translated UI', async () => {
