@@ -9,7 +9,7 @@
 import type { Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
+import remarkGfm from './remark-gfm-promised.js';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';

@@ -14,7 +14,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
+import remarkGfm from '../markdown/remark-gfm-promised.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostics } from '../errors.js';

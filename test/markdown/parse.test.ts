@@ -99,6 +99,17 @@ describe('parse', () => {
     ]);
   });
 
+  it('parses the GFM FORMAT.md promises, and leaves bare URLs as text (no autolink literals)', async () => {
+    const r = await parse('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~gone~~ and a note[^n].\n\n[^n]: The note.\n\nSee www.example.org or https://example.org/x.\n\n<https://example.org/y>\n');
+    expect(r.html).toContain('<table>');
+    expect(r.html).toContain('type="checkbox"');
+    expect(r.html).toContain('<del>gone</del>');
+    expect(r.html).toContain('data-footnote-ref');
+    expect(r.html).toContain('See www.example.org or https://example.org/x.');
+    expect(r.html).not.toContain('href="http://www.example.org"');
+    expect(r.html).toContain('<a href="https://example.org/y">');
+  });
+
   it('copies linked non-image files to assets/', async () => {
     const r = await parse('[Worksheet](../../assets/diagram.svg)\n');
     expect(r.html).toContain('href="assets/diagram.svg"');
