@@ -39,6 +39,11 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+export function paperSize(value: string): 'a4' | 'letter' {
+  if (value !== 'a4' && value !== 'letter') throw new InvalidArgumentError('use a4 or letter');
+  return value;
+}
+
 export function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return value;
@@ -54,10 +59,7 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .option('--overlay <id>', 'build this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--all', 'build the base edition and every overlay')
     .option('--browser <path>', 'Chromium or Chrome to print PDFs with')
-    .option('--paper <size>', 'paper for guide and handout PDFs: a4 or letter', (v: string) => {
-      if (v !== 'a4' && v !== 'letter') throw new InvalidArgumentError('use a4 or letter');
-      return v;
-    }, 'a4')
+    .option('--paper <size>', 'paper for guide and handout PDFs: a4 or letter', paperSize, 'a4')
     .option('--notes', 'slide PDFs with the speaker notes below each slide')
     .option('--modules <ids>', 'only these modules (comma-separated ids)', list)
     .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)

@@ -1,8 +1,8 @@
 /** `trainpack pack`: a workshop pack (folder and zip) for one edition. */
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { pack } from '../pack/index.js';
-import { isoDate, list, positiveInt } from './build.js';
+import { isoDate, list, paperSize, positiveInt } from './build.js';
 import { printDiagnostics, type Output } from './report.js';
 
 interface PackFlags {
@@ -32,10 +32,7 @@ export function registerPack(program: Command, io: Output, setCode: (n: number) 
     .option('--units <ids>', 'only these units, besides --modules', list)
     .option('-o, --out <dir>', 'folder for <name>/ and <name>.zip', 'packs')
     .option('--browser <path>', 'Chromium or Chrome to print with')
-    .option('--paper <size>', 'a4 or letter', (v: string) => {
-      if (v !== 'a4' && v !== 'letter') throw new InvalidArgumentError('use a4 or letter');
-      return v;
-    }, 'a4')
+    .option('--paper <size>', 'a4 or letter', paperSize, 'a4')
     .addHelpText('after', '\nExample:\n  trainpack pack . --overlay sn --participants 24 --days 3 --start 2026-05-04 --out packs')
     .action(async (dir: string, flags: PackFlags) => {
       const r = await pack({ dir, ...flags });
