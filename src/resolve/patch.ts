@@ -94,8 +94,57 @@ export function readPatch(body: string, file: string, diags: Diagnostics): Patch
   return ops;
 }
 
-/** Apply operations to a text; a missing section is an error at the operation. */
+/** One change to a text, as offsets into it. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The edit an operation makes on a text whose sections are `s`. */
+function editOf(op: PatchOp, s: Section, text: string): Edit {
+  const block = op.content.trim() + '\n\n';
+  const startsWithHeading = /^#{1,6}\s/.test(op.content.trimStart());
+  switch (op.op) {
+    case 'remove':
+      return { start: s.start, end: s.end, text: '' };
+    case 'before':
+      return { start: s.start, end: s.start, text: block };
+    case 'after': {
+      // Keep one blank line between the section and what is inserted after it.
+      const before = text.slice(0, s.end);
+      const trimmed = before.replace(/\n*$/, '');
+      return { start: trimmed.length, end: s.end, text: '\n\n' + block };
+    }
+    case 'replace':
+      return startsWithHeading ? { start: s.start, end: s.end, text: block } : { start: s.bodyStart, end: s.end, text: '\n\n' + block };
+  }
+}
+
+/**
+ * Apply operations to a text; a missing section is an error at the
+ * operation. The text is parsed once and every edit made against it; only
+ * when two operations touch overlapping ranges (a section and one inside
+ * it) are they applied one after another, re-reading the sections between.
+ */
 export function applyPatch(text: string, ops: PatchOp[], file: string, diags: Diagnostics): string {
+  const all = sections(text);
+  const edits: Edit[] = [];
+  for (const op of ops) {
+    const s = all.find((x) => x.id === op.section);
+    if (!s) return applySequentially(text, ops, file, diags);
+    edits.push(editOf(op, s, text));
+  }
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  const overlap = sorted.some((e, k) => k > 0 && e.start < sorted[k - 1]!.end);
+  if (overlap) return applySequentially(text, ops, file, diags);
+  let out = text;
+  for (const e of [...sorted].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** One operation at a time, each on the result of the one before. */
+function applySequentially(text: string, ops: PatchOp[], file: string, diags: Diagnostics): string {
   let out = text;
   for (const op of ops) {
     const all = sections(out);
@@ -104,24 +153,8 @@ export function applyPatch(text: string, ops: PatchOp[], file: string, diags: Di
       diags.error('overlay', `Section "${op.section}" does not exist in the file below (sections: ${all.map((x) => x.id).join(', ') || 'none'})`, { file, line: op.line, column: op.column });
       continue;
     }
-    const block = op.content.trim() + '\n\n';
-    const startsWithHeading = /^#{1,6}\s/.test(op.content.trimStart());
-    switch (op.op) {
-      case 'remove':
-        out = out.slice(0, s.start) + out.slice(s.end);
-        break;
-      case 'before':
-        out = out.slice(0, s.start) + block + out.slice(s.start);
-        break;
-      case 'after':
-        out = out.slice(0, s.end).replace(/\n*$/, '\n\n') + block + out.slice(s.end);
-        break;
-      case 'replace':
-        out = startsWithHeading
-          ? out.slice(0, s.start) + block + out.slice(s.end)
-          : out.slice(0, s.bodyStart) + '\n\n' + block + out.slice(s.end);
-        break;
-    }
+    const e = editOf(op, s, out);
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
   }
   return out;
 }

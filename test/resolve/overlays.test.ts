@@ -92,6 +92,17 @@ describe('patch operations', () => {
     expect(d.list).toEqual([]);
   });
 
+  it('applies independent operations in one pass, and overlapping ones in order', () => {
+    const d = new Diagnostics();
+    const ops = readPatch(':::after{section="c"}\nafter c\n:::\n\n:::before{section="bee"}\nbefore b\n:::\n\n:::remove{section="a"}\n:::\n', 'p', d);
+    // remove "a" takes everything to the next h1 (none): the whole text, so these overlap and go in order.
+    const out = applyPatch(text, ops, 'p', d);
+    expect(d.list.map((x) => x.message)).toEqual([]);
+    expect(out).toBe('');
+    const ops2 = readPatch(':::after{section="c"}\nafter c\n:::\n\n:::before{section="bee"}\nbefore b\n:::\n', 'p', d);
+    expect(applyPatch(text, ops2, 'p', d)).toBe('# A\n\nintro\n\nbefore b\n\n## B {#bee}\n\nb text\n\n### B1\n\nb1\n\n## C\n\nc text\n\nafter c\n\n');
+  });
+
   it('hashes like git hash-object', () => {
     expect(blobHash('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
   });
