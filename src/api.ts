@@ -62,6 +62,8 @@ export interface BuildOptions {
   extraPages?: (edition: PreparedEdition) => { files: Map<string, string>; pdf: ExtraDocument[] };
   /** Same input, same PDF bytes (fixed dates; see src/pdf/reproducible.ts). */
   reproducible?: boolean;
+  /** Build only this share of the editions (`--shard 2/3`): a CI matrix builds the rest. */
+  shard?: { index: number; count: number };
 }
 
 /** What one edition produced. */
@@ -106,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const extraPdf: Record<string, ExtraDocument[]> = {};
   let pdf: BuildResult['pdf'];
   try {
-    const all = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
+    const all = prepared.allEditions;
     for (const { edition, parsed, strings, templates } of rendered) {
       const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start });
       if (options.days && page.agenda.length > options.days) {

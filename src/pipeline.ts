@@ -31,6 +31,8 @@ export interface PreparedEdition {
 export interface Prepared {
   curriculum: Curriculum;
   editions: PreparedEdition[];
+  /** Every edition asked for, shard or not: the language switcher links them all. */
+  allEditions: { id: string; title: string; language: string }[];
   diagnostics: Diagnostics;
 }
 
@@ -42,6 +44,8 @@ export interface PrepareOptions {
   modules?: string[];
   /** Unit ids a workshop covers, besides whole modules (default all). */
   units?: string[];
+  /** Build only share `index` (1-based) of `count` of the editions, for a CI matrix (`--shard 2/3`). */
+  shard?: { index: number; count: number };
 }
 
 
@@ -227,7 +231,10 @@ export async function prepare(options: PrepareOptions, cache = new ParseCache(),
   const editions = (await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags)).map((e) =>
     selectEdition(e, { modules: options.modules, units: options.units }, diags),
   );
+  const allEditions = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
+  // Editions in a fixed order, dealt round-robin: shard i of n takes every n-th from the i-th.
+  const mine = options.shard ? editions.filter((_, k) => k % options.shard!.count === options.shard!.index - 1) : editions;
   const prepared: PreparedEdition[] = [];
-  for (const edition of editions) prepared.push(await parseEdition(edition, cache, diags));
-  return { curriculum, editions: prepared, diagnostics: diags };
+  for (const edition of mine) prepared.push(await parseEdition(edition, cache, diags));
+  return { curriculum, editions: prepared, allEditions, diagnostics: diags };
 }

@@ -14,6 +14,7 @@ export interface BuildFlags {
   notes?: boolean;
   quiet?: boolean;
   cache: boolean;
+  shard?: { index: number; count: number };
   modules?: string[];
   units?: string[];
   days?: number;
@@ -37,6 +38,15 @@ export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of days (1 or more)');
   return n;
+}
+
+/** `2/3` -> { index: 2, count: 3 }. */
+export function shard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected i/n with 1 <= i <= n, such as 2/3');
+  return { index, count };
 }
 
 export function paperSize(value: string): 'a4' | 'letter' {
@@ -65,6 +75,7 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)
     .option('--days <n>', 'days the workshop has (warns when the agenda needs more)', positiveInt)
     .option('--start <date>', 'first workshop day, YYYY-MM-DD: dated days in the agenda', isoDate)
+    .option('--shard <i/n>', 'build only share i of n of the editions (CI matrix; see README)', shard)
     .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print the result as JSON on stdout')
@@ -96,6 +107,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         units: flags.units,
         days: flags.days,
         start: flags.start,
+        shard: flags.shard,
       });
       printDiagnostics(result.diagnostics, io);
       if (flags.json) {

@@ -97,6 +97,26 @@ describe('editions', () => {
     expect(document.querySelector('.tp-editions a[aria-current="page"]')!.getAttribute('href')).toBe('../sn/index.html');
   });
 
+  it('--shard i/n splits the editions between CI jobs, each page still linking all of them', async () => {
+    const dir = await copyFixture('overlays');
+    const { readdir } = await import('node:fs/promises');
+    const built: string[][] = [];
+    for (const part of ['1/2', '2/2']) {
+      const o = await tempDir();
+      const r = await cli(['build', dir, '--all', '--shard', part, '--out', o]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      built.push((await readdir(o)).sort());
+      const first = built.at(-1)![0]!;
+      const { document } = await readDom(path.join(o, first, 'index.html'));
+      expect(document.querySelectorAll('.tp-editions a').length).toBe(4);
+    }
+    // Editions in order base, ar, fr, sn, dealt round-robin.
+    expect(built).toEqual([['base', 'fr'], ['ar', 'sn']]);
+    const bad = await cli(['build', dir, '--all', '--shard', '3/2']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/expected i\/n/);
+  });
+
   it('--overlay builds one chain only', async () => {
     const dir = await copyFixture('overlays');
     const o = await tempDir();
