@@ -100,7 +100,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `build` runs the same checks as `trainpack check` and fails on their errors.
   await runChecks(prepared, diags, { partial: Boolean(options.modules?.length || options.units?.length) });
   diags.throwIfErrors();
-  const editions = rendered.map((r) => r.edition);
 
   const out = path.resolve(options.out ?? 'out');
   const staging = await Staging.open(out, curriculum.root);

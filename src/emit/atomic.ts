@@ -74,6 +74,7 @@ export class Staging {
         if (nonEmpty) {
           const diags = new Diagnostics();
           diags.error('output', `${target} exists and was not written by trainpack; it will not be replaced`, { file: target }, 'Move it away or choose another --out folder.');
+          await this.discard();
           throw new TrainpackError(diags.list);
         }
       }

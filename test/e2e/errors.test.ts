@@ -126,6 +126,8 @@ describe('bad input', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/was not written by trainpack; it will not be replaced/);
     expect(await readFile(path.join(out, 'base', 'notes.txt'), 'utf8')).toBe('mine too');
+    // Nothing of the build is left behind either (the staging folder is removed).
+    expect((await readdir(out)).sort()).toEqual(['base', 'precious.txt']);
   });
 
   it('a missing curriculum says how to start one', async () => {
