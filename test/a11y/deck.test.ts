@@ -5,29 +5,21 @@
  * from the back of a room.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, buildSite, closeBrowser, EXAMPLE, NEEDS_BROWSER, openBrowser, openPage, pagesOf } from './helpers.js';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSER, NEEDS_BROWSER, openPage, pagesOf, useExampleSite } from './helpers.js';
 
 const SIZE = { width: 1280, height: 776 };
 const current = (page: Page) => page.$eval('.tp-slide.is-current', (s) => Number(s.getAttribute('data-n')));
 const announced = (page: Page) => page.$eval('.tp-deck-status', (s) => s.textContent);
 
 describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
-  let site: Awaited<ReturnType<typeof buildSite>>;
-  let browser: Browser;
+  const site = useExampleSite();
   const deck = (edition: string) => path.join(site.out, edition, 'slides/integrated-approach.html');
 
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: ['base', 'ar'] }), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser(browser);
-    await site.cleanup();
-  });
 
   it('moves by keyboard and announces each slide with its title', async () => {
-    const page = await openPage(browser, deck('base'), SIZE);
+    const page = await openPage(site.browser, deck('base'), SIZE);
     expect(await current(page)).toBe(1);
     expect(await page.$eval('.tp-deck-status', (s) => [s.getAttribute('role'), s.textContent])).toEqual(['status', '']);
     await page.keyboard.press('ArrowRight');
@@ -46,7 +38,7 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
   });
 
   it('reaches every control with Tab; Space presses a focused button instead of turning the slide', async () => {
-    const page = await openPage(browser, deck('base'), SIZE);
+    const page = await openPage(site.browser, deck('base'), SIZE);
     const focusable: string[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
@@ -70,7 +62,7 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
   });
 
   it('goes forward with ArrowLeft in a right-to-left edition', async () => {
-    const page = await openPage(browser, deck('ar'), SIZE);
+    const page = await openPage(site.browser, deck('ar'), SIZE);
     await page.keyboard.press('ArrowLeft');
     expect(await current(page)).toBe(2);
     expect(await announced(page)).toMatch(/^الشريحة 2 من 11: /);
@@ -78,11 +70,11 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
   });
 
   it('animates slide changes only when reduced motion is not asked for', async () => {
-    const calm = await openPage(browser, deck('base'), { ...SIZE, reducedMotion: true });
+    const calm = await openPage(site.browser, deck('base'), { ...SIZE, reducedMotion: true });
     await calm.keyboard.press('ArrowRight');
     expect(await calm.$eval('.tp-slide.is-current', (s) => getComputedStyle(s).animationName)).toBe('none');
     await calm.close();
-    const moving = await openPage(browser, deck('base'), { ...SIZE, reducedMotion: false });
+    const moving = await openPage(site.browser, deck('base'), { ...SIZE, reducedMotion: false });
     await moving.keyboard.press('ArrowRight');
     expect(await moving.$eval('.tp-slide.is-current', (s) => getComputedStyle(s).animationName)).not.toBe('none');
     await moving.close();
@@ -91,7 +83,7 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
   it('has no text below 24 px on any slide of any deck, base and Arabic', async () => {
     for (const edition of ['base', 'ar']) {
       for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => p.startsWith('slides/'))) {
-        const page = await openPage(browser, path.join(site.out, edition, rel), SIZE);
+        const page = await openPage(site.browser, path.join(site.out, edition, rel), SIZE);
         const small = await page.evaluate(() => {
           const found: string[] = [];
           for (const slide of Array.from(document.querySelectorAll<HTMLElement>('.tp-slide'))) {

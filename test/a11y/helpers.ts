@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build, type BuildOptions } from '../../src/api.js';
 import { findBrowser, type FoundBrowser } from '../../src/pdf/browser.js';
 import { closeBrowser, launchBrowser } from '../../src/pdf/launch.js';
@@ -90,4 +91,28 @@ export async function axe(page: Page, context?: string): Promise<Violation[]> {
 /** The violations a test fails on: serious and critical. */
 export function blocking(violations: Violation[]): Violation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * For the tests of one describe block: the bundled example built as its base
+ * and Arabic editions, and one browser, both closed after the block.
+ */
+export function useExampleSite(): { readonly out: string; readonly browser: Browser } {
+  let site: Awaited<ReturnType<typeof buildSite>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: ['base', 'ar'] }), openBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await site.cleanup();
+  });
+  return {
+    get out() {
+      return site.out;
+    },
+    get browser() {
+      return browser;
+    },
+  };
 }

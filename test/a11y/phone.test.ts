@@ -5,9 +5,9 @@
  * top, and its tap targets are at least 44 px high.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, buildSite, closeBrowser, EXAMPLE, NEEDS_BROWSER, openBrowser, openPage } from './helpers.js';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSER, NEEDS_BROWSER, openPage, useExampleSite } from './helpers.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -23,20 +23,12 @@ function measure(page: Page) {
 }
 
 describe.skipIf(!BROWSER)(`phones${NEEDS_BROWSER}`, () => {
-  let site: Awaited<ReturnType<typeof buildSite>>;
-  let browser: Browser;
+  const site = useExampleSite();
 
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: ['base', 'ar'] }), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser(browser);
-    await site.cleanup();
-  });
 
   for (const rel of ['base/participant-handout.html', 'base/facilitator-guide.html', 'ar/participant-handout.html']) {
     it(`${rel}: at 360 px the document is no wider than the viewport`, async () => {
-      const page = await openPage(browser, path.join(site.out, rel), PHONE);
+      const page = await openPage(site.browser, path.join(site.out, rel), PHONE);
       const m = await measure(page);
       expect(m.viewport).toBe(360);
       expect(m.document).toBeLessThanOrEqual(m.viewport);
@@ -48,7 +40,7 @@ describe.skipIf(!BROWSER)(`phones${NEEDS_BROWSER}`, () => {
   }
 
   it('folds the contents into a menu pinned to the top, with 44 px tap targets', async () => {
-    const page = await openPage(browser, path.join(site.out, 'base/participant-handout.html'), PHONE);
+    const page = await openPage(site.browser, path.join(site.out, 'base/participant-handout.html'), PHONE);
     expect(await page.$eval('.tp-toc details', (d) => (d as HTMLDetailsElement).open)).toBe(false);
     const summary = await page.$eval('.tp-toc summary', (s) => s.getBoundingClientRect().height);
     expect(summary).toBeGreaterThanOrEqual(44);
@@ -66,7 +58,7 @@ describe.skipIf(!BROWSER)(`phones${NEEDS_BROWSER}`, () => {
   });
 
   it('keeps the contents open on a desktop, beside the text', async () => {
-    const page = await openPage(browser, path.join(site.out, 'base/facilitator-guide.html'), { width: 1400, height: 900 });
+    const page = await openPage(site.browser, path.join(site.out, 'base/facilitator-guide.html'), { width: 1400, height: 900 });
     expect(await page.$eval('.tp-toc details', (d) => (d as HTMLDetailsElement).open)).toBe(true);
     const [toc, main] = await Promise.all(['.tp-toc', 'main'].map((s) => page.$eval(s, (n) => n.getBoundingClientRect().toJSON() as DOMRect)));
     expect(toc!.right).toBeLessThanOrEqual(main!.left);
