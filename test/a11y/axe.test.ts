@@ -6,29 +6,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers.js';
-import { axe, blocking, BROWSER, buildSite, closeBrowser, EXAMPLE, NEEDS_BROWSER, openBrowser, openPage, pagesOf } from './helpers.js';
+import { axe, blocking, BROWSER, buildSite, closeBrowser, EXAMPLE_EDITIONS as EDITIONS, NEEDS_BROWSER, openBrowser, openPage, pagesOf, useExampleSite } from './helpers.js';
 
-const EDITIONS = ['base', 'ar'];
 
 describe.skipIf(!BROWSER)(`axe-core on the bundled example${NEEDS_BROWSER}`, () => {
-  let site: Awaited<ReturnType<typeof buildSite>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: EDITIONS }), openBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser(browser);
-    await site.cleanup();
-  });
+  const site = useExampleSite();
 
   it('catches what it should: a page with an unlabelled image and faint text fails', async () => {
     const file = path.join(site.out, 'bad.html');
     await writeFile(file, '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main><h1>Bad</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#ccc">faint</p></main></body></html>');
-    const page = await openPage(browser, file);
+    const page = await openPage(site.browser, file);
     expect(blocking(await axe(page)).map((v) => v.id).sort()).toEqual(['color-contrast', 'image-alt']);
     await page.close();
   });
@@ -37,7 +26,7 @@ describe.skipIf(!BROWSER)(`axe-core on the bundled example${NEEDS_BROWSER}`, () 
     it(`${edition}: index, guide and handout have no serious or critical violation, on a desktop and on a phone`, async () => {
       for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => !p.startsWith('slides/'))) {
         for (const width of [1280, 360]) {
-          const page = await openPage(browser, path.join(site.out, edition, rel), { width });
+          const page = await openPage(site.browser, path.join(site.out, edition, rel), { width });
           // A table box becomes a focusable region only once page.js has measured it.
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
           expect(blocking(await axe(page)), `${edition}/${rel} at ${width} px`).toEqual([]);
@@ -48,7 +37,7 @@ describe.skipIf(!BROWSER)(`axe-core on the bundled example${NEEDS_BROWSER}`, () 
 
     it(`${edition}: every slide of every deck has no serious or critical violation`, async () => {
       for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => p.startsWith('slides/'))) {
-        const page = await openPage(browser, path.join(site.out, edition, rel), { width: 1280, height: 776 });
+        const page = await openPage(site.browser, path.join(site.out, edition, rel), { width: 1280, height: 776 });
         expect(blocking(await axe(page)), `${edition}/${rel} slide 1, whole page`).toEqual([]);
         const total = await page.$$eval('.tp-slide', (s) => s.length);
         for (let n = 2; n <= total; n++) {

@@ -93,6 +93,9 @@ export function blocking(violations: Violation[]): Violation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** The editions of the bundled example the accessibility tests cover. */
+export const EXAMPLE_EDITIONS = ['base', 'ar'];
+
 /**
  * For the tests of one describe block: the bundled example built as its base
  * and Arabic editions, and one browser, both closed after the block.
@@ -101,7 +104,7 @@ export function useExampleSite(): { readonly out: string; readonly browser: Brow
   let site: Awaited<ReturnType<typeof buildSite>>;
   let browser: Browser;
   beforeAll(async () => {
-    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: ['base', 'ar'] }), openBrowser()]);
+    [site, browser] = await Promise.all([buildSite(EXAMPLE, { overlays: EXAMPLE_EDITIONS }), openBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await closeBrowser(browser);
