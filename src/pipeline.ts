@@ -76,8 +76,6 @@ export class ParseCache {
   private readonly map = new Map<string, ParsedUnit>();
   hits = 0;
   misses = 0;
-  /** How many Markdown texts were run through the parser (the expensive step). */
-  markdownParses = 0;
   readonly processor: Processor = createProcessor();
 
   constructor(readonly disk?: DiskCache) {}
@@ -95,7 +93,6 @@ export class ParseCache {
     const transform = async (): Promise<ParsedUnit> => {
       // The syntax tree is not cached on its own: with vars and UI strings out of the key, a
       // text is transformed once per build anyway, and the finished tree is what is kept.
-      this.markdownParses++;
       return parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
     };
     const stored = this.disk?.get<UnitEntry>('unit', inputKey);

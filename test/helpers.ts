@@ -15,13 +15,18 @@ export async function tempDir(prefix = 'trainpack-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** Copy a fixture (or the bundled example) into a temp folder; returns the copy's path. */
-export async function copyFixture(name: string): Promise<string> {
-  const src = name.startsWith('/') ? name : path.join(FIXTURES, name);
-  const dest = path.join(await tempDir(), path.basename(src));
+/** Copy a fixture (name under test/fixtures, or an absolute path) into `parent`; returns the copy's path. */
+export async function copyFixtureInto(name: string, parent: string): Promise<string> {
+  const src = path.isAbsolute(name) ? name : path.join(FIXTURES, name);
+  const dest = path.join(parent, path.basename(src));
   // A cache left in the source folder (by a manual build) must not leak into a test.
   await cp(src, dest, { recursive: true, filter: (p) => !p.includes(`${path.sep}.trainpack-cache`) });
   return dest;
+}
+
+/** Copy a fixture (or the bundled example) into a temp folder; returns the copy's path. */
+export async function copyFixture(name: string): Promise<string> {
+  return copyFixtureInto(name, await tempDir());
 }
 
 /** Run the built CLI. Never throws: the result carries exitCode, stdout and stderr. */

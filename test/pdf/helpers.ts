@@ -3,12 +3,13 @@
  * curricula written on the fly, and PDF inspection with poppler-utils
  * (pdfinfo, pdftotext, pdffonts) and pdf-lib.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { copyFixtureInto } from '../helpers.js';
 import { build, type BuildOptions } from '../../src/api.js';
 import { findBrowser } from '../../src/pdf/browser.js';
 
@@ -39,12 +40,9 @@ export async function cleanTemps(): Promise<void> {
   await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 }
 
-/** Copy a fixture folder (name under test/fixtures, or an absolute path) into a temp folder. */
+/** Copy a fixture folder (name under test/fixtures, or an absolute path) into a temp folder cleaned by `cleanTemps`. */
 export async function copyFixture(name: string): Promise<string> {
-  const src = path.isAbsolute(name) ? name : path.join(FIXTURES, name);
-  const dest = path.join(await tempDir(), path.basename(src));
-  await cp(src, dest, { recursive: true, filter: (p) => !p.includes(`${path.sep}.trainpack-cache`) });
-  return dest;
+  return copyFixtureInto(name, await tempDir());
 }
 
 /** Write a curriculum from a map of relative path -> content. */
