@@ -11,7 +11,8 @@ import { loadCurriculum } from './load/curriculum.js';
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
-import { createProcessor, parseUnit, type ParsedUnit, type Processor } from './markdown/processor.js';
+import { createProcessor, parseUnitSync, type ParsedUnit, type Processor } from './markdown/processor.js';
+import type { UnitFacts } from './markdown/facts.js';
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
@@ -49,14 +50,15 @@ export interface PrepareOptions {
 }
 
 
-/** What the persistent cache keeps of a parsed unit besides its tree. */
+/** What the persistent cache keeps of a parsed unit: everything but its tree. */
 interface UnitEntry {
-  /** The input key plus the signatures of the files read: names the tree and fragments. */
+  /** The input key plus the signatures of the files read: names the unit's rendered fragments. */
   key: string;
   diagnostics: ParsedUnit['diagnostics'];
   assets: [string, string][];
   deps: [string, string][];
   vars: ParsedUnit['vars'];
+  facts: UnitFacts;
 }
 
 /** Do the files a parse read still look the same? */
@@ -65,12 +67,25 @@ function depsValid(deps: Iterable<[string, string]>): boolean {
   return true;
 }
 
+/** What a unit's parse reads besides its text. */
+export interface ParseContext {
+  root: string;
+  basePath: string;
+  unitsByPath: Map<string, string>;
+  /** linkedUnitsKey(): the part of the unit list the parse depends on. */
+  unitsKey: string;
+}
+
 /**
  * Parsed units by a hash of everything the parse reads; safe to share across
  * editions and runs: vars and UI strings are placeholders in the tree, so
- * every edition with the same text shares one parse. With a DiskCache the
- * trees survive the process, and a unit whose rendered fragments are cached
- * never loads its tree at all.
+ * every edition with the same text shares one parse.
+ *
+ * With a DiskCache, what a parse found (diagnostics, assets, vars, the facts
+ * the check rules read) survives the process, but trees do not: rendered
+ * fragments are cached instead (render/pages.ts), so a warm build never needs
+ * a tree. When one is needed after all (fragments of a new variant, a pack's
+ * role cards) the unit is parsed again on the spot: same input, same tree.
  */
 export class ParseCache {
   private readonly map = new Map<string, ParsedUnit>();
@@ -80,7 +95,11 @@ export class ParseCache {
 
   constructor(readonly disk?: DiskCache) {}
 
-  async parse(unit: Unit, ctx: { root: string; basePath: string; unitsByPath: Map<string, string>; unitsKey: string }): Promise<ParsedUnit> {
+  async parse(unit: Unit, ctx: ParseContext): Promise<ParsedUnit> {
+    return this.parseSync(unit, ctx);
+  }
+
+  parseSync(unit: Unit, ctx: ParseContext): ParsedUnit {
     // Neither vars nor UI strings enter the key: the tree holds placeholders for both
     // (views/localize.ts), so every edition with the same text shares one parse.
     const inputKey = sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, ctx.unitsKey]));
@@ -90,41 +109,34 @@ export class ParseCache {
       // Same tree and diagnostics; the unit object is this edition's (title, fallback, … may differ).
       return hit.unit === unit ? hit : withUnit(hit, unit);
     }
-    const transform = async (): Promise<ParsedUnit> => {
-      // The syntax tree is not cached on its own: with vars and UI strings out of the key, a
-      // text is transformed once per build anyway, and the finished tree is what is kept.
-      return parseUnit(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
-    };
     const stored = this.disk?.get<UnitEntry>('unit', inputKey);
-    const entry = stored && depsValid(stored.deps) ? stored : undefined;
+    const entry = stored && stored.facts && depsValid(stored.deps) ? stored : undefined;
     let parsed: ParsedUnit;
     if (entry) {
       this.hits++;
-      const key = entry.key;
-      // The tree is read from disk only if a page needs it (its fragments were not cached).
       let tree: Root | undefined;
-      const disk = this.disk!;
+      const processor = this.processor;
       parsed = {
         unit,
-        key,
+        key: entry.key,
         diagnostics: entry.diagnostics,
         assets: new Map(entry.assets),
         deps: new Map(entry.deps),
         vars: entry.vars,
+        facts: entry.facts,
+        // Made again only if a page needs it (its fragments were not cached).
         get tree(): Root {
-          tree ??= disk.get<Root>('hast', key);
-          if (!tree) throw new Error(`internal: cached tree ${key} vanished; delete .trainpack-cache and build again`);
+          tree ??= parseUnitSync(processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath }).tree;
           return tree;
         },
       };
     } else {
       this.misses++;
-      const fresh = await transform();
-      // Trees and fragments are named by the inputs and by the files read, so a changed image makes new ones.
+      const fresh = parseUnitSync(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
+      // Fragments are named by the inputs and by the files read, so a changed image makes new ones.
       const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
       parsed = { ...fresh, key };
-      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars } satisfies UnitEntry);
-      this.disk?.set('hast', key, parsed.tree);
+      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars, facts: parsed.facts } satisfies UnitEntry);
     }
     this.map.set(inputKey, parsed);
     return parsed;
@@ -142,7 +154,7 @@ function sha1(text: string): string {
 
 /** The same parse result for another edition's unit object, keeping a lazy tree lazy. */
 function withUnit(p: ParsedUnit, unit: Unit): ParsedUnit {
-  return { unit, key: p.key, diagnostics: p.diagnostics, assets: p.assets, deps: p.deps, vars: p.vars, get tree() { return p.tree; } };
+  return { unit, key: p.key, diagnostics: p.diagnostics, assets: p.assets, deps: p.deps, vars: p.vars, facts: p.facts, get tree() { return p.tree; } };
 }
 
 /** Where a unit's relative links resolve from when its own folder lacks the target: the base location. */

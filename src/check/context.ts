@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
 import { Diagnostics, type Diagnostic, type Location } from '../errors.js';
 import { exists, readYamlFile, splitFrontMatter } from '../load/files.js';
 import type { PositionedYaml } from '../load/yaml.js';
@@ -86,20 +85,16 @@ export class CheckContext {
   }
 }
 
-/** The place of a node in its unit's file. */
-export function placeOf(parsed: ParsedUnit, node: { position?: Element['position'] }): Location {
-  const start = node.position?.start;
-  return { file: parsed.unit.source.rel, line: start?.line ?? 1, column: start?.column ?? 1 };
-}
-
 /** Each parsed unit of the run once (editions share trees through the parse cache). */
 export function distinctUnits(ctx: CheckContext): ParsedUnit[] {
-  const seen = new Set<Root>();
+  const seen = new Set<unknown>();
   const out: ParsedUnit[] = [];
   for (const e of ctx.editions) {
     for (const p of e.parsed.values()) {
-      if (seen.has(p.tree)) continue;
-      seen.add(p.tree);
+      // The parse key names a parse; without a cache (key ''), the facts object does.
+      const id = p.key || p.facts;
+      if (seen.has(id)) continue;
+      seen.add(id);
       out.push(p);
     }
   }

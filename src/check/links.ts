@@ -12,15 +12,8 @@
  * Remote images (`remote-asset`) and missing files (`missing-asset`) are
  * reported by the parse stage.
  */
-import type { Element, Root } from 'hast';
 import { diag } from '../errors.js';
-import { findAll } from '../views/tree.js';
-import { distinctUnits, EditionFindings, placeOf, type CheckContext } from './context.js';
-
-/** Every element id in a tree. */
-function idsOf(tree: Root, out: Set<string>): void {
-  for (const el of findAll(tree, (e) => typeof e.properties?.id === 'string')) out.add(el.properties!.id as string);
-}
+import { distinctUnits, EditionFindings, type CheckContext } from './context.js';
 
 function decode(s: string): string {
   try {
@@ -28,14 +21,6 @@ function decode(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** The path an image was written with (its src is a data URI by now). */
-function sourceOf(body: string, img: Element): string | undefined {
-  const { start, end } = img.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined) return undefined;
-  const raw = body.slice(start.offset, end.offset);
-  return (/\]\(\s*<?([^)\s>]+)/.exec(raw) ?? /src\s*=\s*["']?([^"'\s>]+)/i.exec(raw))?.[1];
 }
 
 /** How the author wrote the target, recovered from the rewritten page id. */
@@ -52,28 +37,22 @@ export function checkLinks(ctx: CheckContext): void {
     const ids = new Set<string>();
     const units = new Set<string>();
     for (const p of parsed.values()) {
-      idsOf(p.tree, ids);
+      for (const id of p.facts.ids) ids.add(id);
       ids.add(`unit-${p.unit.id}`);
       units.add(p.unit.id);
       findings.has(edition.id, p.unit.source.rel);
     }
     for (const p of parsed.values()) {
-      for (const a of findAll(p.tree, (el: Element) => el.tagName === 'a')) {
-        const href = a.properties?.href;
-        if (typeof href !== 'string' || !href.startsWith('#') || href === '#') continue;
-        const target = href.slice(1);
+      for (const { target, place } of p.facts.anchors) {
         if (ids.has(target) || ids.has(decode(target))) continue;
         const message = `Link to ${described(decode(target), p.unit.id, units)} goes nowhere: no heading or anchor has that id`;
-        findings.add(edition.id, diag('error', 'broken-anchor', message, placeOf(p, a)));
+        findings.add(edition.id, diag('error', 'broken-anchor', message, { file: p.unit.source.rel, ...place }));
       }
     }
   }
   for (const p of distinctUnits(ctx)) {
-    for (const img of findAll(p.tree, (el) => el.tagName === 'img')) {
-      const alt = img.properties?.alt;
-      if (typeof alt === 'string' && alt.trim() !== '') continue;
-      const src = sourceOf(p.unit.body, img);
-      ctx.diags.warn('missing-alt', `Image${src ? ` ${src}` : ''} has no alt text`, placeOf(p, img));
+    for (const { src, place } of p.facts.imagesWithoutAlt) {
+      ctx.diags.warn('missing-alt', `Image${src ? ` ${src}` : ''} has no alt text`, { file: p.unit.source.rel, ...place });
     }
   }
   findings.flush(ctx.diags);

@@ -13,27 +13,25 @@
  *   points at the exercise that tips the total over.
  */
 import { DEFAULT_WORKSHOP, computeAgenda, toClock, toMinutes } from '../render/agenda.js';
-import { findAll, hasClass } from '../views/tree.js';
-import { distinctUnits, placeOf, type CheckContext } from './context.js';
+import { distinctUnits, type CheckContext } from './context.js';
 
 /** `minutes="10"`, `minutes=10` on a directive's opening line. */
 const MINUTES = /[{\s]minutes\s*=\s*(?:"\s*(\d+)\s*"|'\s*(\d+)\s*'|(\d+))/;
 
 function checkExercises(ctx: CheckContext): void {
-  for (const parsed of distinctUnits(ctx)) {
-    const { unit, tree } = parsed;
-    const exercises = findAll(tree, (el) => hasClass(el, 'tp-exercise'));
+  for (const { unit, facts } of distinctUnits(ctx)) {
+    const exercises = facts.exercises;
     if (exercises.length === 0) continue;
     const lines = unit.body.split('\n');
     const counted: number[] = [];
     for (const ex of exercises) {
-      const m = MINUTES.exec(lines[(ex.position?.start.line ?? 0) - 1] ?? '');
+      const m = MINUTES.exec(lines[ex.line - 1] ?? '');
       if (!m) continue;
       counted.push(Number(m[1] ?? m[2] ?? m[3]));
       const total = counted.reduce((a, b) => a + b, 0);
       if (total > unit.duration) {
         const sum = counted.length > 1 ? ` (${counted.join(' + ')})` : '';
-        ctx.diags.warn('exercise-overrun', `Exercises in "${unit.id}" add up to ${total} min${sum}, more than the unit's duration of ${unit.duration} min`, placeOf(parsed, ex));
+        ctx.diags.warn('exercise-overrun', `Exercises in "${unit.id}" add up to ${total} min${sum}, more than the unit's duration of ${unit.duration} min`, { file: unit.source.rel, ...ex });
         break;
       }
     }

@@ -23,6 +23,7 @@ import remarkBlocks from './remark-blocks.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
 import remarkVars, { type VarUse } from './remark-vars.js';
+import { factsOf, type UnitFacts } from './facts.js';
 
 /** A unit after parsing: its tree and what the parse found. */
 export interface ParsedUnit {
@@ -38,6 +39,8 @@ export interface ParsedUnit {
   deps: Map<string, string>;
   /** The `:var[name]`s of the unit, with their places: filled and checked per edition. */
   vars: VarUse[];
+  /** What the check rules read instead of the tree (kept in the persistent cache). */
+  facts: UnitFacts;
 }
 
 /** Create the processor. It is stateless across files: reuse it for every unit. */
@@ -68,16 +71,17 @@ function hasRaw(node: { type: string; children?: unknown[] }): boolean {
   return node.type === 'raw' || (node.children ?? []).some((c) => hasRaw(c as { type: string }));
 }
 
-/** Parse one unit with the given context (the edition's unit paths for links). */
-export async function parseUnit(
-  processor: Processor,
-  ctx: Omit<UnitContext, 'assets' | 'deps'>,
-): Promise<ParsedUnit> {
+/**
+ * Parse one unit with the given context (the edition's unit paths for links).
+ * Every plugin is synchronous, so a tree dropped from memory can be made
+ * again on demand (pipeline.ts).
+ */
+export function parseUnitSync(processor: Processor, ctx: Omit<UnitContext, 'assets' | 'deps'>): ParsedUnit {
   const assets = new Map<string, string>();
   const deps = new Map<string, string>();
   const file = new VFile({ path: ctx.unit.source.path, value: ctx.unit.body });
   file.data.trainpack = { ...ctx, assets, deps };
-  const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
+  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
   const diagnostics = file.messages.map((m) => {
     const rule = (m.ruleId && m.ruleId in RULES ? m.ruleId : 'internal') as RuleId;
     return diag(m.fatal ? 'error' : 'warning', rule, m.reason, {
@@ -86,5 +90,10 @@ export async function parseUnit(
       column: m.column ?? undefined,
     });
   });
-  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps, vars: file.data.trainpackVars ?? [] };
+  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps, vars: file.data.trainpackVars ?? [], facts: factsOf(tree, ctx.unit.body) };
+}
+
+/** parseUnitSync() for callers that await. */
+export async function parseUnit(processor: Processor, ctx: Omit<UnitContext, 'assets' | 'deps'>): Promise<ParsedUnit> {
+  return parseUnitSync(processor, ctx);
 }

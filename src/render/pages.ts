@@ -105,13 +105,13 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     for (const [ui, unit] of mod.units.entries()) {
       const p = parsed.get(unit)!;
       const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
-      const f = fragmentsOf(p, deck.length + 1, unit.selfCheck, strings, edition.vars, input.cache);
+      const f = fill(fragmentsOf(p, unit.selfCheck, input.cache), { strings, vars: edition.vars, firstSlide: deck.length + 1 });
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
       handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
       // Only index.html carries the search data: a dev save that re-renders the guide alone skips it.
-      if (want('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: handoutText(f) }));
+      if (want('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: f.handoutText }));
     }
     totalSlides += deck.length;
     const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
@@ -135,41 +135,77 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
 }
 
-// The handout's plain text for search, once per fragments object (they are cached and immutable).
-const handoutTexts = new WeakMap<Fragments, string>();
-function handoutText(f: Fragments): string {
-  let text = handoutTexts.get(f);
-  if (text === undefined) handoutTexts.set(f, (text = textOfHtml(f.handout)));
-  return text;
-}
-
-/** A unit's rendered pieces for every audience. */
+/** A unit's rendered pieces for every audience, and the handout's plain text for search. */
 interface Fragments {
   slides: { title: string; body: string; notes?: string }[];
   guide: string;
   handout: string;
+  handoutText: string;
 }
 
-// Rendered fragments by parse key (or tree, for units parsed without a cache),
-// then by what else they depend on. A parse result never changes under its
-// key, so an unchanged unit renders once per process, and once per machine
-// with the persistent cache.
+/*
+ * Fragments are rendered once per parse, for every edition: UI strings,
+ * vars and slide numbers go in as markers (two Unicode noncharacters, which
+ * no text carries, around `s:key`, `v:name` or `n:index`) and fill() puts
+ * each edition's values in with a string replace. An edition in another
+ * language, a country's vars or a slide added to an earlier unit of the
+ * module then cost no rendering, and the cached fragments serve all of them.
+ */
+const OPEN = '\uFDD0';
+const CLOSE = '\uFDD1';
+const MARK = /\uFDD0([svn]):([^\uFDD0\uFDD1]*)\uFDD1/g;
+const mark = (kind: 's' | 'v' | 'n', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
+/** Stands for the strings of every language: each key reads as its marker. */
+const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
+const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+interface FillValues {
+  strings: Strings;
+  vars: Record<string, string>;
+  /** The deck number of the unit's first slide. */
+  firstSlide: number;
+}
+
+/** One edition's text for a marker (what localize() would have put there). */
+function valueOf(kind: string, name: string, v: FillValues): string {
+  if (kind === 's') return v.strings[name] ?? name;
+  if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
+  return String(v.firstSlide + Number(name));
+}
+
+/** Markup with the edition's values in place of the markers (escaped: markers sit in text and quoted attributes only). */
+function fillHtml(markup: string, v: FillValues): string {
+  return markup.includes(OPEN) ? markup.replace(MARK, (_, kind: string, name: string) => escapeHtml(valueOf(kind, name, v))) : markup;
+}
+
+/** Plain text with the edition's values in place of the markers. */
+function fillText(text: string, v: FillValues): string {
+  return text.includes(OPEN) ? text.replace(MARK, (_, kind: string, name: string) => valueOf(kind, name, v)) : text;
+}
+
+function fill(f: Fragments, v: FillValues): Fragments {
+  return {
+    slides: f.slides.map((s) => ({ title: fillText(s.title, v), body: fillHtml(s.body, v), notes: s.notes === undefined ? undefined : fillHtml(s.notes, v) })),
+    guide: fillHtml(f.guide, v),
+    handout: fillHtml(f.handout, v),
+    handoutText: fillText(f.handoutText, v).replace(/\s+/g, ' '),
+  };
+}
+
+// Rendered fragments by parse key (or tree, for units parsed without a cache).
+// A parse result never changes under its key, so an unchanged unit renders
+// once per process, and once per machine with the persistent cache.
 const byTree = new WeakMap<Root, Map<string, Fragments>>();
 // Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
-const FRAGMENT_MARKUP = 'page-markup-3';
+const FRAGMENT_MARKUP = 'page-markup-4';
 const byKey = new Map<string, Fragments>();
-const stringsIds = new WeakMap<Strings, string>();
 
-function stringsId(strings: Strings): string {
-  let id = stringsIds.get(strings);
-  if (id === undefined) stringsIds.set(strings, (id = createHash('sha1').update(JSON.stringify(strings)).digest('hex').slice(0, 16)));
-  return id;
-}
-
-function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, strings: Strings, vars: Record<string, string>, disk?: DiskCache): Fragments {
-  // The values of the vars this unit uses are part of what it renders to.
-  const used = JSON.stringify([...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, vars[n]]));
-  const variant = `${firstSlide}|${selfCheck}|${stringsId(strings)}|${FRAGMENT_MARKUP}|${used}`;
+/** The unit's fragments with markers for every edition's values. */
+function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): Fragments {
+  const variant = `${selfCheck}|${FRAGMENT_MARKUP}`;
   let memo: Map<string, Fragments> | undefined;
   if (!p.key) {
     memo = byTree.get(p.tree);
@@ -181,16 +217,18 @@ function fragmentsOf(p: ParsedUnit, firstSlide: number, selfCheck: boolean, stri
     if (!memo) byKey.set(fullKey, hit);
     return hit;
   }
-  const tree = localize(p.tree, strings, vars);
+  const tree = localize(p.tree, MARKED_STRINGS, MARKED_VARS);
   const views: SlideView[] = slidesOf(tree);
+  const handout = html(forPages(participantView(tree, { selfCheck, strings: MARKED_STRINGS })));
   const fragments: Fragments = {
     slides: views.map((s) => ({
       title: s.title,
       body: s.body ? html(relinkForDeck(s.body)) : '',
       notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
     })),
-    guide: html(forPages(facilitatorView(tree, { slideNumbers: views.map((_, i) => firstSlide + i), strings }))),
-    handout: html(forPages(participantView(tree, { selfCheck, strings }))),
+    guide: html(forPages(facilitatorView(tree, { slideNumbers: views.map((_, i) => mark('n', i)), strings: MARKED_STRINGS }))),
+    handout,
+    handoutText: textOfHtml(handout),
   };
   if (memo) memo.set(variant, fragments);
   else {

@@ -8,8 +8,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { findAll, hasClass, para, rewrite, slideHeading, textOf } from './tree.js';
 
 export interface FacilitatorOptions {
-  /** Deck number of each slide of the unit, in order. */
-  slideNumbers: number[];
+  /** Deck number of each slide of the unit, in order (or a marker that stands for it, render/pages.ts). */
+  slideNumbers: (number | string)[];
   strings: Record<string, string>;
 }
 
