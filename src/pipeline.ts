@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from './errors.js';
-import { loadCurriculum } from './load/curriculum.js';
+import { loadCurriculum, seedFrontMatters, takeFrontMatters } from './load/curriculum.js';
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
@@ -236,10 +236,15 @@ export async function parseEdition(edition: Edition, cache: ParseCache, diags: D
  * except when curriculum.yml itself is unusable: check `diagnostics`.
  */
 export async function prepare(options: PrepareOptions, cache = new ParseCache(), diags = new Diagnostics()): Promise<Prepared> {
+  // Unit front matter already validated in an earlier run is not parsed again (load/curriculum.ts).
+  const disk = cache.disk;
+  if (disk) seedFrontMatters(disk.get('tables', 'frontmatter'));
   const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
   const editions = (await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags)).map((e) =>
     selectEdition(e, { modules: options.modules, units: options.units }, diags),
   );
+  const seen = takeFrontMatters();
+  if (disk && seen) disk.set('tables', 'frontmatter', seen);
   const allEditions = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
   // Editions in a fixed order, dealt round-robin: shard i of n takes every n-th from the i-th.
   const mine = options.shard ? editions.filter((_, k) => k % options.shard!.count === options.shard!.index - 1) : editions;

@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import type { Curriculum, Module, Unit } from '../model.js';
-import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripPrefix } from './files.js';
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix } from './files.js';
+import { parseYaml } from './yaml.js';
 import { curriculumSchema, moduleSchema, unitSchema } from './schemas.js';
 import { validate } from './validate.js';
 
@@ -16,9 +19,60 @@ export interface LoadResult {
   diagnostics: Diagnostics;
 }
 
+type UnitFrontMatter = z.infer<typeof unitSchema>;
+
+/**
+ * Valid unit front matter by a hash of its YAML text. Parsing YAML with
+ * positions and validating it is most of the cost of loading a unit, and the
+ * result depends on the text alone, so it is kept for the process and, through
+ * the persistent cache, across runs (pipeline.ts). Only front matter that
+ * raised no diagnostic at all is kept: anything else is parsed again and
+ * reports its problems with their places.
+ */
+const frontMatters = new Map<string, UnitFrontMatter>();
+/** Keys used since the last takeFrontMatters(), and whether any was new. */
+let usedFrontMatters = new Set<string>();
+let newFrontMatters = false;
+
+/** Seed the memo with entries kept by an earlier run. */
+export function seedFrontMatters(entries: Record<string, UnitFrontMatter> | undefined): void {
+  if (!entries || typeof entries !== 'object') return;
+  for (const [k, v] of Object.entries(entries)) if (!frontMatters.has(k)) frontMatters.set(k, v);
+}
+
+/** The entries used since the last call, if any of them was new (else undefined: nothing to save). */
+export function takeFrontMatters(): Record<string, UnitFrontMatter> | undefined {
+  const used = usedFrontMatters;
+  const changed = newFrontMatters;
+  usedFrontMatters = new Set();
+  newFrontMatters = false;
+  if (!changed) return undefined;
+  return Object.fromEntries([...used].map((k) => [k, frontMatters.get(k)!]));
+}
+
+function unitFrontMatter(matter: string, rel: string, diags: Diagnostics): UnitFrontMatter | undefined {
+  const key = createHash('sha1').update(matter).digest('hex');
+  const known = frontMatters.get(key);
+  if (known) {
+    usedFrontMatters.add(key);
+    return known;
+  }
+  const local = new Diagnostics();
+  const yaml = parseYaml(matter, rel, local);
+  const fm = yaml && validate(unitSchema, yaml, rel, local, 'unit front matter');
+  for (const d of local.list) diags.add(d);
+  if (fm && local.list.length === 0) {
+    frontMatters.set(key, fm);
+    usedFrontMatters.add(key);
+    newFrontMatters = true;
+  }
+  return fm;
+}
+
 /**
  * Read one unit file (base or overlay). Returns undefined when its front
- * matter is invalid; the reasons are in `diags`.
+ * matter is invalid; the reasons are in `diags`. `text` is the file's content
+ * when the caller has read it already.
  */
 export async function loadUnit(
   file: string,
@@ -26,11 +80,14 @@ export async function loadUnit(
   moduleId: string,
   diags: Diagnostics,
   layer = 'base',
+  text?: string,
 ): Promise<Unit | undefined> {
+  return unitOf(file, root, moduleId, diags, layer, text ?? (await readFile(file, 'utf8')));
+}
+
+function unitOf(file: string, root: string, moduleId: string, diags: Diagnostics, layer: string, text: string): Unit | undefined {
   const rel = relPath(root, file);
-  const text = await readFile(file, 'utf8');
-  const split = splitFrontMatter(text, rel, diags);
-  if (!split.yaml) return undefined;
+  const split = splitRaw(text);
   if (!split.hasFrontMatter) {
     diags.error('schema', 'A unit needs YAML front matter between --- lines (title and duration at least)', {
       file: rel,
@@ -39,7 +96,7 @@ export async function loadUnit(
     });
     return undefined;
   }
-  const fm = validate(unitSchema, split.yaml, rel, diags, 'unit front matter');
+  const fm = unitFrontMatter(split.matter, rel, diags);
   if (!fm) return undefined;
   return {
     id: fm.id ?? stripPrefix(path.basename(file, '.md')),
@@ -99,11 +156,13 @@ async function loadModule(dir: string, root: string, diags: Diagnostics): Promis
     { file: rel, locate: (i) => yaml!.locate(['units', i]) },
     'Unit',
   );
+  // Read every file at once, then load them in order, so diagnostics come in a fixed order.
+  const texts = await Promise.all(ordered.map((name) => readFile(path.join(dir, name), 'utf8')));
   const units: Unit[] = [];
-  for (const name of ordered) {
-    const unit = await loadUnit(path.join(dir, name), root, id, diags);
+  ordered.forEach((name, i) => {
+    const unit = unitOf(path.join(dir, name), root, id, diags, 'base', texts[i]!);
     if (unit) units.push(unit);
-  }
+  });
   if (!meta) return undefined;
   return { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName, source: { path: ymlPath, rel }, units };
 }

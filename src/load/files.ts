@@ -65,13 +65,28 @@ export interface SplitMarkdown {
   hasFrontMatter: boolean;
 }
 
-/** Split front matter off a Markdown text with gray-matter and parse it with positions. */
-export function splitFrontMatter(text: string, rel: string, diags: Diagnostics): SplitMarkdown {
+/** A Markdown file's front matter block, unparsed, and its body. */
+export interface RawSplit {
+  /** The YAML between the `---` lines ('' without front matter). */
+  matter: string;
+  body: string;
+  hasFrontMatter: boolean;
+}
+
+/** Find the front matter block with gray-matter; the YAML is not parsed. */
+export function splitRaw(text: string): RawSplit {
+  const hasFrontMatter = /^---\r?\n/.test(text);
+  if (!hasFrontMatter) return { matter: '', body: text, hasFrontMatter };
   // gray-matter only finds the block; its own YAML engine has no positions, so it is not used.
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  const hasFrontMatter = /^---\r?\n/.test(text);
-  if (!hasFrontMatter) return { yaml: parseYaml('{}', rel, diags), body: text, hasFrontMatter };
   const bodyStart = text.length - parsed.content.length;
   const blank = text.slice(0, bodyStart).replace(/[^\n]/g, '');
-  return { yaml: parseYaml(parsed.matter, rel, diags), body: blank + parsed.content, hasFrontMatter };
+  return { matter: parsed.matter, body: blank + parsed.content, hasFrontMatter };
+}
+
+/** Split front matter off a Markdown text with gray-matter and parse it with positions. */
+export function splitFrontMatter(text: string, rel: string, diags: Diagnostics): SplitMarkdown {
+  const raw = splitRaw(text);
+  if (!raw.hasFrontMatter) return { yaml: parseYaml('{}', rel, diags), body: text, hasFrontMatter: false };
+  return { yaml: parseYaml(raw.matter, rel, diags), body: raw.body, hasFrontMatter: true };
 }
