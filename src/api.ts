@@ -9,8 +9,8 @@ import { TrainpackError, type Diagnostic } from './errors.js';
 import { DiskCache } from './cache/disk.js';
 import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
-import { renderEdition } from './render/pages.js';
-import { Staging } from './emit/atomic.js';
+import { prerender, renderEdition } from './render/pages.js';
+import { LastBuild, Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
 import type { PreparedEdition } from './pipeline.js';
@@ -93,8 +93,24 @@ export async function dev(options: import('./dev/index.js').DevOptions): Promise
 /** Build HTML (and PDF) for the chosen editions. Throws TrainpackError on any error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  let cache = options.cache;
+  if (!cache) {
+    cache = new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(path.resolve(options.dir), '.trainpack-cache')));
+    // Each unit's fragments are rendered as soon as it is parsed, and its tree let go.
+    const disk = cache.disk;
+    cache.afterParse = (p) => prerender(p, disk);
+    cache.keepTrees = false;
+  }
+  try {
+    return await buildWith(options, cache, started);
+  } finally {
+    // Cache entries are written in the background; a failed build keeps what it parsed too.
+    await cache.disk?.flush();
+  }
+}
+
+async function buildWith(options: BuildOptions, cache: ParseCache, started: number): Promise<BuildResult> {
   const formats = options.formats ?? ['html'];
-  const cache = options.cache ?? new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(path.resolve(options.dir), '.trainpack-cache')));
   const prepared = await prepare(options, cache);
   const { curriculum, editions: rendered, diagnostics: diags } = prepared;
   // `build` runs the same checks as `trainpack check` and fails on their errors.
@@ -109,7 +125,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const all = prepared.allEditions;
     for (const { edition, parsed, strings, templates } of rendered) {
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start });
+      // With the persistent cache on, a page whose key is the one the last build recorded is kept, not rendered.
+      const last = cache.disk ? await LastBuild.read(path.join(out, edition.id)) : undefined;
+      const links = new Map<string, string>();
+      const keep = last && ((rel: string, key: string) => {
+        const file = last.keep(rel, key);
+        if (file) links.set(rel, file);
+        return file !== undefined;
+      });
+      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep });
       if (options.days && page.agenda.length > options.days) {
         diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
       }
@@ -120,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
-      const files = await staging.write({ id: edition.id, files: page.files, copies });
+      const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: page.keys });
       results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides });
     }
     if (formats.includes('pdf')) {

@@ -7,7 +7,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from './errors.js';
-import { loadCurriculum, seedFrontMatters, takeFrontMatters } from './load/curriculum.js';
+import { loadCurriculum } from './load/curriculum.js';
+import { saveMemos, seedMemos } from './cache/memo.js';
+
+/** The memo tables the load and resolve stages fill (cache/memo.ts). */
+const MEMOS = ['frontmatter', 'sections'];
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
@@ -92,6 +96,18 @@ export class ParseCache {
   hits = 0;
   misses = 0;
   readonly processor: Processor = createProcessor();
+  /**
+   * Called with each fresh parse while its tree is at hand: build renders the
+   * unit's fragments then (render/pages.ts prerender()).
+   */
+  afterParse?: (parsed: ParsedUnit) => void;
+  /**
+   * Hold every tree in memory (the default, for `trainpack dev`). When false,
+   * a tree is let go after afterParse and made again if something asks for
+   * it: a 1,000-unit curriculum in five editions then never holds thousands
+   * of trees at once (issue 8: peak memory).
+   */
+  keepTrees = true;
 
   constructor(readonly disk?: DiskCache) {}
 
@@ -114,22 +130,7 @@ export class ParseCache {
     let parsed: ParsedUnit;
     if (entry) {
       this.hits++;
-      let tree: Root | undefined;
-      const processor = this.processor;
-      parsed = {
-        unit,
-        key: entry.key,
-        diagnostics: entry.diagnostics,
-        assets: new Map(entry.assets),
-        deps: new Map(entry.deps),
-        vars: entry.vars,
-        facts: entry.facts,
-        // Made again only if a page needs it (its fragments were not cached).
-        get tree(): Root {
-          tree ??= parseUnitSync(processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath }).tree;
-          return tree;
-        },
-      };
+      parsed = this.lazy(unit, ctx, { ...entry, assets: new Map(entry.assets), deps: new Map(entry.deps) });
     } else {
       this.misses++;
       const fresh = parseUnitSync(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
@@ -137,9 +138,31 @@ export class ParseCache {
       const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
       parsed = { ...fresh, key };
       this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars, facts: parsed.facts } satisfies UnitEntry);
+      this.afterParse?.(parsed);
+      if (!this.keepTrees) parsed = this.lazy(unit, ctx, parsed);
     }
     this.map.set(inputKey, parsed);
     return parsed;
+  }
+
+  /** A parse result whose tree is made again, once, if something asks for it. */
+  private lazy(unit: Unit, ctx: ParseContext, found: Omit<ParsedUnit, 'unit' | 'tree'>): ParsedUnit {
+    let tree: Root | undefined;
+    const processor = this.processor;
+    const { key, diagnostics, assets, deps, vars, facts } = found;
+    return {
+      unit,
+      key,
+      diagnostics,
+      assets,
+      deps,
+      vars,
+      facts,
+      get tree(): Root {
+        tree ??= parseUnitSync(processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath }).tree;
+        return tree;
+      },
+    };
   }
 
   /** Forget everything held in memory (after a template or trainpack change in a long-lived process). */
@@ -165,10 +188,11 @@ export function basePathOf(edition: Edition, unit: Unit): string {
 // A link to a unit names its file, so every `.md` name in the text (plain,
 // percent-encoded or in <angle brackets>) is a unit it may link to.
 const MD_NAME = /<([^<>\n]+?\.md)(?=[#?>])|([^\s()<>"'[\]]+?\.md)(?=[#?)\s>"'\]]|$)/gm;
-const namesByUnit = new WeakMap<Unit, string[]>();
+// By text, not by unit object: every edition has its own unit objects for the same texts.
+const namesByText = new Map<string, string[]>();
 
 function mdNames(unit: Unit): string[] {
-  let names = namesByUnit.get(unit);
+  let names = namesByText.get(unit.body);
   if (!names) {
     names = [...unit.body.matchAll(MD_NAME)].map((m) => {
       const raw = m[1] ?? m[2]!;
@@ -178,7 +202,8 @@ function mdNames(unit: Unit): string[] {
         return path.posix.basename(raw);
       }
     });
-    namesByUnit.set(unit, names);
+    if (namesByText.size > 100_000) namesByText.clear();
+    namesByText.set(unit.body, names);
   }
   return names;
 }
@@ -238,13 +263,12 @@ export async function parseEdition(edition: Edition, cache: ParseCache, diags: D
 export async function prepare(options: PrepareOptions, cache = new ParseCache(), diags = new Diagnostics()): Promise<Prepared> {
   // Unit front matter already validated in an earlier run is not parsed again (load/curriculum.ts).
   const disk = cache.disk;
-  if (disk) seedFrontMatters(disk.get('tables', 'frontmatter'));
+  if (disk) seedMemos(disk, MEMOS);
   const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
   const editions = (await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags)).map((e) =>
     selectEdition(e, { modules: options.modules, units: options.units }, diags),
   );
-  const seen = takeFrontMatters();
-  if (disk && seen) disk.set('tables', 'frontmatter', seen);
+  if (disk) saveMemos(disk, MEMOS);
   const allEditions = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
   // Editions in a fixed order, dealt round-robin: shard i of n takes every n-th from the i-th.
   const mine = options.shard ? editions.filter((_, k) => k % options.shard!.count === options.shard!.index - 1) : editions;

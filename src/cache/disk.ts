@@ -5,7 +5,8 @@
  * any time; a corrupt or unreadable entry is a miss, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -15,7 +16,7 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
  * What every key is salted with: trainpack's version and its Markdown
  * plugin set. Bump CACHE_FORMAT when the shape of a cached value changes.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 export const CACHE_SALT = createHash('sha1')
   .update(JSON.stringify([CACHE_FORMAT, pkg.version, Object.entries(pkg.dependencies).filter(([n]) => /^(remark|rehype|unified|mdast|hast|micromark)/.test(n))]))
   .digest('hex')
@@ -26,7 +27,11 @@ export class DiskCache {
   readonly dir: string;
   hits = 0;
   misses = 0;
-  private readonly made = new Set<string>();
+  /** Folders created (or being created) for entries. */
+  private readonly dirs = new Map<string, Promise<void>>();
+  /** Writes under way, and the text of each file being written (read from here until it is on disk). */
+  private readonly writes = new Set<Promise<void>>();
+  private readonly pending = new Map<string, string>();
 
   constructor(root: string) {
     this.dir = path.join(root, `v-${CACHE_SALT}`);
@@ -39,7 +44,8 @@ export class DiskCache {
   /** The value stored under `ns/key`, or undefined. */
   get<T>(ns: string, key: string): T | undefined {
     try {
-      const value = JSON.parse(readFileSync(this.file(ns, key), 'utf8')) as T;
+      const file = this.file(ns, key);
+      const value = JSON.parse(this.pending.get(file) ?? readFileSync(file, 'utf8')) as T;
       this.hits++;
       return value;
     } catch {
@@ -48,20 +54,33 @@ export class DiskCache {
     }
   }
 
-  /** Store a value; written to a temporary name and renamed, so readers never see half a file. */
+  /**
+   * Store a value; written to a temporary name and renamed, so readers never
+   * see half a file. The write happens in the background (file creation is
+   * slow on some disks, and the build has parsing to do meanwhile): call
+   * flush() before the process ends. A value is readable from memory at once.
+   */
   set(ns: string, key: string, value: unknown): void {
     const file = this.file(ns, key);
     const dir = path.dirname(file);
-    try {
-      if (!this.made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        this.made.add(dir);
-      }
-      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, JSON.stringify(value));
-      renameSync(tmp, file);
-    } catch {
-      // A cache that cannot be written is only slower.
-    }
+    const text = JSON.stringify(value);
+    this.pending.set(file, text);
+    let ready = this.dirs.get(dir);
+    if (!ready) this.dirs.set(dir, (ready = mkdir(dir, { recursive: true }).then(() => undefined)));
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    const write = ready
+      .then(() => writeFile(tmp, text))
+      .then(() => rename(tmp, file))
+      .catch(() => rm(tmp, { force: true }).catch(() => undefined)) // A cache that cannot be written is only slower.
+      .finally(() => {
+        if (this.pending.get(file) === text) this.pending.delete(file);
+        this.writes.delete(write);
+      });
+    this.writes.add(write);
+  }
+
+  /** Wait for every write started by set(). */
+  async flush(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes]);
   }
 }

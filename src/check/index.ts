@@ -99,11 +99,17 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let root = path.resolve(options.dir);
   let editions: string[] = [];
   try {
-    const cache = options.cache ?? new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(root, '.trainpack-cache')));
+    let cache = options.cache;
+    if (!cache) {
+      cache = new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(root, '.trainpack-cache')));
+      // The rules read each unit's facts, never its tree.
+      cache.keepTrees = false;
+    }
     const prepared = await prepare({ dir: options.dir, overlays: options.overlays, all: options.all }, cache, diags);
     root = prepared.curriculum.root;
     editions = prepared.editions.map((e) => e.edition.id);
     await runChecks(prepared, diags);
+    await cache.disk?.flush();
   } catch (err) {
     // Only an unusable curriculum.yml stops prepare(); what it found is the report.
     if (!(err instanceof TrainpackError)) throw err;

@@ -5,13 +5,15 @@
  * create is never replaced.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import { exists } from '../load/files.js';
 
 /** Marks a folder as trainpack output, so it may be replaced by the next build. */
 export const MARKER = '.trainpack-output';
+const MARKER_TEXT = 'This folder is written by trainpack and replaced on every build.\n';
 
 /** The files of one edition. */
 export interface EditionFiles {
@@ -19,11 +21,62 @@ export interface EditionFiles {
   files: Map<string, string | Buffer>;
   /** Output path (relative to the edition) -> source file to copy. */
   copies: Map<string, string>;
+  /** Output path -> a file of the last build to keep (hard-linked, else copied). */
+  links?: Map<string, string>;
+  /** Output path -> the key of what it holds (render/pages.ts pageKey()): recorded for the next build. */
+  keys?: Map<string, string>;
+}
+
+/** What the marker file records of each keyed file, so the next build can keep it. */
+interface ManifestEntry {
+  key: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The files of the last build in an edition folder that may be kept: those
+ * recorded with a key whose size and modification time are still the same
+ * (a file changed by hand is made again).
+ */
+export class LastBuild {
+  private constructor(
+    readonly dir: string,
+    private readonly entries: Map<string, ManifestEntry>,
+  ) {}
+
+  static async read(dir: string): Promise<LastBuild> {
+    const entries = new Map<string, ManifestEntry>();
+    try {
+      const [, json] = (await readFile(path.join(dir, MARKER), 'utf8')).split('\n');
+      const files = (JSON.parse(json ?? '') as { files?: Record<string, ManifestEntry> }).files ?? {};
+      for (const [rel, e] of Object.entries(files)) {
+        if (typeof e?.key === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number') entries.set(rel, e);
+      }
+    } catch {
+      // No marker, an old one, or unreadable: nothing to keep.
+    }
+    return new LastBuild(dir, entries);
+  }
+
+  /** The last build's file for `rel` if it holds `key` and looks untouched; else undefined. */
+  keep(rel: string, key: string): string | undefined {
+    const e = this.entries.get(rel);
+    if (!e || e.key !== key) return undefined;
+    const file = path.join(this.dir, rel);
+    try {
+      const st = statSync(file);
+      return st.size === e.size && st.mtimeMs === e.mtimeMs ? file : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** A staging area that becomes the output on `commit()`. */
 export class Staging {
   readonly dir: string;
+  private readonly keys = new Map<string, Map<string, string>>();
   private constructor(readonly out: string, dir: string) {
     this.dir = dir;
   }
@@ -54,14 +107,33 @@ export class Staging {
     const written: string[] = [];
     const dirs = new Set<string>();
     for (const rel of [...edition.files.keys(), ...edition.copies.keys()]) dirs.add(path.dirname(path.join(base, rel)));
+    const links = edition.links ?? new Map<string, string>();
+    for (const rel of links.keys()) dirs.add(path.dirname(path.join(base, rel)));
     await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
     await Promise.all([
       ...[...edition.files].map(([rel, content]) => writeFile(path.join(base, rel), content)),
       ...[...edition.copies].map(([rel, src]) => copyFile(src, path.join(base, rel))),
+      ...[...links].map(([rel, src]) => link(src, path.join(base, rel)).catch(() => copyFile(src, path.join(base, rel)))),
     ]);
-    written.push(...edition.files.keys(), ...edition.copies.keys());
-    await writeFile(path.join(base, MARKER), 'This folder is written by trainpack and replaced on every build.\n');
+    written.push(...edition.files.keys(), ...edition.copies.keys(), ...links.keys());
+    await this.record(edition.id, edition.keys ?? new Map());
     return written;
+  }
+
+  /** Write (or rewrite) an edition's marker, recording the keyed files as they are now. */
+  async record(id: string, keys: Map<string, string>): Promise<void> {
+    const base = this.editionDir(id);
+    this.keys.set(id, new Map([...(this.keys.get(id) ?? []), ...keys]));
+    const files: Record<string, ManifestEntry> = {};
+    for (const [rel, key] of this.keys.get(id)!) {
+      try {
+        const st = await stat(path.join(base, rel));
+        files[rel] = { key, size: st.size, mtimeMs: st.mtimeMs };
+      } catch {
+        // Not written after all: nothing to record.
+      }
+    }
+    await writeFile(path.join(base, MARKER), MARKER_TEXT + JSON.stringify({ files }) + '\n');
   }
 
   /** Swap every staged edition into `<out>/<id>`. */

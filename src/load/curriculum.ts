@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import type { Curriculum, Module, Unit } from '../model.js';
-import { createHash } from 'node:crypto';
+import { Memo, memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix } from './files.js';
 import { parseYaml } from './yaml.js';
@@ -22,50 +22,22 @@ export interface LoadResult {
 type UnitFrontMatter = z.infer<typeof unitSchema>;
 
 /**
- * Valid unit front matter by a hash of its YAML text. Parsing YAML with
+ * Valid unit front matter by a hash of its YAML text: parsing YAML with
  * positions and validating it is most of the cost of loading a unit, and the
- * result depends on the text alone, so it is kept for the process and, through
- * the persistent cache, across runs (pipeline.ts). Only front matter that
- * raised no diagnostic at all is kept: anything else is parsed again and
- * reports its problems with their places.
+ * result depends on the text alone (cache/memo.ts). Front matter with any
+ * diagnostic is not kept, so its problems are reported every time.
  */
-const frontMatters = new Map<string, UnitFrontMatter>();
-/** Keys used since the last takeFrontMatters(), and whether any was new. */
-let usedFrontMatters = new Set<string>();
-let newFrontMatters = false;
-
-/** Seed the memo with entries kept by an earlier run. */
-export function seedFrontMatters(entries: Record<string, UnitFrontMatter> | undefined): void {
-  if (!entries || typeof entries !== 'object') return;
-  for (const [k, v] of Object.entries(entries)) if (!frontMatters.has(k)) frontMatters.set(k, v);
-}
-
-/** The entries used since the last call, if any of them was new (else undefined: nothing to save). */
-export function takeFrontMatters(): Record<string, UnitFrontMatter> | undefined {
-  const used = usedFrontMatters;
-  const changed = newFrontMatters;
-  usedFrontMatters = new Set();
-  newFrontMatters = false;
-  if (!changed) return undefined;
-  return Object.fromEntries([...used].map((k) => [k, frontMatters.get(k)!]));
-}
+const frontMatters = memoTable<UnitFrontMatter>('frontmatter');
 
 function unitFrontMatter(matter: string, rel: string, diags: Diagnostics): UnitFrontMatter | undefined {
-  const key = createHash('sha1').update(matter).digest('hex');
+  const key = Memo.key(matter);
   const known = frontMatters.get(key);
-  if (known) {
-    usedFrontMatters.add(key);
-    return known;
-  }
+  if (known) return known;
   const local = new Diagnostics();
   const yaml = parseYaml(matter, rel, local);
   const fm = yaml && validate(unitSchema, yaml, rel, local, 'unit front matter');
   for (const d of local.list) diags.add(d);
-  if (fm && local.list.length === 0) {
-    frontMatters.set(key, fm);
-    usedFrontMatters.add(key);
-    newFrontMatters = true;
-  }
+  if (fm && local.list.length === 0) frontMatters.set(key, fm);
   return fm;
 }
 

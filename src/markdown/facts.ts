@@ -22,6 +22,8 @@ export interface UnitFacts {
   exercises: Place[];
   /** How many `:::solution` blocks. */
   solutions: number;
+  /** How many `:::slide` blocks (the unit's slides in its module's deck; none means one title slide). */
+  slides: number;
   /** Slides with no heading of their own (outside their notes). */
   untitledSlides: Place[];
   /** Every element id. */
@@ -73,14 +75,17 @@ function sourceOf(body: string, img: Element): string | undefined {
 
 /** Read the facts off a unit's canonical tree; `body` is the text it was parsed from. */
 export function factsOf(tree: Root, body: string): UnitFacts {
-  const facts: UnitFacts = { content: hasContent(tree), roles: [], exercises: [], solutions: 0, untitledSlides: [], ids: [], anchors: [], imagesWithoutAlt: [] };
+  const facts: UnitFacts = { content: hasContent(tree), roles: [], exercises: [], solutions: 0, slides: 0, untitledSlides: [], ids: [], anchors: [], imagesWithoutAlt: [] };
   for (const el of findAll(tree, () => true)) {
     const id = el.properties?.id;
     if (typeof id === 'string') facts.ids.push(id);
     if (hasClass(el, 'tp-role')) facts.roles.push(placeOf(el));
     if (hasClass(el, 'tp-exercise')) facts.exercises.push(placeOf(el));
     if (hasClass(el, 'tp-solution')) facts.solutions++;
-    if (hasClass(el, 'tp-slide') && slideHeadings(el).length === 0) facts.untitledSlides.push(placeOf(el));
+    if (hasClass(el, 'tp-slide')) {
+      facts.slides++;
+      if (slideHeadings(el).length === 0) facts.untitledSlides.push(placeOf(el));
+    }
     if (el.tagName === 'a') {
       const href = el.properties?.href;
       if (typeof href === 'string' && href.startsWith('#') && href !== '#') facts.anchors.push({ target: href.slice(1), place: placeOf(el) });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
-import type { DiskCache } from '../cache/disk.js';
+import { CACHE_SALT, type DiskCache } from '../cache/disk.js';
 import { toHtml } from 'hast-util-to-html';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
@@ -38,10 +38,17 @@ export interface RenderInput {
   cache?: DiskCache;
   /** First workshop day (YYYY-MM-DD): days in the agenda get dates in the edition's language. */
   start?: string;
+  /** Asked for each page with its key: true when the last build's page of that key is kept (not rendered). */
+  keep?: (page: string, key: string) => boolean;
 }
 
 export interface RenderedEdition {
+  /** The pages rendered, by path relative to the edition folder. */
   files: Map<string, string>;
+  /** Each page's key (see pageKey()), when every unit has a cache key. */
+  keys: Map<string, string>;
+  /** Pages not rendered because `keep` kept the last build's. */
+  kept: Set<string>;
   agenda: AgendaDay[];
   stats: { units: number; slides: number; pages: number };
 }
@@ -64,15 +71,25 @@ function unitHeader(unit: Unit, strings: Strings, number: string) {
   };
 }
 
-/** Render every page of one edition. */
+/**
+ * What a page is made from, hashed: trainpack's cache salt, the fragment
+ * markup version, every template file, and the page's whole context with each
+ * unit's fragments named by their cache key instead of written out (a key
+ * names what the fragments hold). Two builds with the same page key write
+ * the same bytes, so the emit stage may keep the page from the last build
+ * (api.ts); undefined when a unit has no cache key (parsed without a cache).
+ */
+function pageKey(parts: unknown[]): string {
+  return createHash('sha1').update(JSON.stringify([CACHE_SALT, FRAGMENT_MARKUP, ...parts])).digest('hex');
+}
+
+/** Render every page of one edition (except those `input.keep` keeps from the last build). */
 export function renderEdition(input: RenderInput): RenderedEdition {
   const { edition, parsed, strings, templates } = input;
   const files = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const kept = new Set<string>();
   const want = (page: string) => !input.only || input.only.has(page);
-  const pageCss = templates.read('css/page.css');
-  const deckCss = templates.read('css/deck.css');
-  const deckJs = templates.read('js/deck.js');
-  const pageJs = templates.read('js/page.js');
   // Bad theme values are left out here; `themeWarnings` reports them (trainpack check).
   const { css: themeCss, logo, cover } = resolveTheme(edition);
   const { days: agenda, view: agendaView } = agendaFor(edition, strings, input.start);
@@ -93,46 +110,71 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     theme: { css: themeCss, logo, cover },
   };
 
-  let totalSlides = 0;
+  // Each unit as the pages show it, with the key of what its fragments hold.
+  const modules = edition.modules.map((mod, mi) => {
+    const units = mod.units.map((unit, ui) => {
+      const p = parsed.get(unit)!;
+      const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, edition.vars[n]]);
+      return { unit, p, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
+    });
+    return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
+  });
+  const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + Math.max(1, u.p.facts.slides), 0), 0);
+  const keyable = modules.every((m) => m.units.every((u) => u.ref));
+  const described = (ms: typeof modules) => ms.map((m) => [m.view, m.units.map((u) => [u.header, u.ref])]);
+  const base = keyable && input.keep ? [templates.signature(), common, agendaView, input.start ?? null] : undefined;
+  const decide = (page: string, ms: typeof modules): boolean => {
+    if (!want(page)) return false;
+    if (!base) return true;
+    const key = pageKey([...base, page, described(ms)]);
+    keys.set(page, key);
+    if (input.keep?.(page, key)) {
+      kept.add(page);
+      return false;
+    }
+    return true;
+  };
+  const whole = ['facilitator-guide.html', 'participant-handout.html', 'index.html'].filter((page) => decide(page, modules));
+  const decks = new Set(modules.filter((m) => decide(`slides/${m.mod.id}.html`, [m])).map((m) => m.mod.id));
+
   const guideModules = [];
   const handoutModules = [];
   const search: SearchEntry[] = [];
-  for (const [mi, mod] of edition.modules.entries()) {
+  const deckCss = decks.size ? templates.read('css/deck.css') : '';
+  const deckJs = decks.size ? templates.read('js/deck.js') : '';
+  for (const { mod, units, view: modView } of modules) {
+    // Fragments are read only for pages that are rendered.
+    if (whole.length === 0 && !decks.has(mod.id)) continue;
     const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object }[] = [];
     deck.push({ number: 1, kind: 'cover', title: mod.title });
     const guideUnits = [];
     const handoutUnits = [];
-    for (const [ui, unit] of mod.units.entries()) {
-      const p = parsed.get(unit)!;
-      const header = unitHeader(unit, strings, `${mi + 1}.${ui + 1}`);
+    for (const { unit, p, header } of units) {
       const f = fill(fragmentsOf(p, unit.selfCheck, input.cache), { strings, vars: edition.vars, firstSlide: deck.length + 1 });
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
       handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
       // Only index.html carries the search data: a dev save that re-renders the guide alone skips it.
-      if (want('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: f.handoutText }));
+      if (whole.includes('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: f.handoutText }));
     }
-    totalSlides += deck.length;
-    const modView = { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` };
     guideModules.push({ ...modView, units: guideUnits });
     handoutModules.push({ ...modView, units: handoutUnits });
-    if (want(`slides/${mod.id}.html`)) {
-      files.set(
-        `slides/${mod.id}.html`,
-        templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }),
-      );
+    if (decks.has(mod.id)) {
+      files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }));
     }
   }
-  const doc = { ...common, css: pageCss, js: pageJs, agenda: agendaView };
-  if (want('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
-  if (want('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));
-  if (want('index.html')) {
-    // The index is read by participants too: its search data comes from the handout only (search.ts).
-    files.set('index.html', templates.render('index', { ...doc, js: templates.read('js/search.js'), agendaLinks: 'facilitator-guide.html', modules: guideModules, searchIndex: searchIndexJson(search) }));
+  if (whole.length) {
+    const doc = { ...common, css: templates.read('css/page.css'), js: templates.read('js/page.js'), agenda: agendaView };
+    if (whole.includes('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
+    if (whole.includes('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));
+    if (whole.includes('index.html')) {
+      // The index is read by participants too: its search data comes from the handout only (search.ts).
+      files.set('index.html', templates.render('index', { ...doc, js: templates.read('js/search.js'), agendaLinks: 'facilitator-guide.html', modules: guideModules, searchIndex: searchIndexJson(search) }));
+    }
   }
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
-  return { files, agenda, stats: { units, slides: totalSlides, pages: files.size } };
+  return { files, keys, kept, agenda, stats: { units, slides: totalSlides, pages: files.size + kept.size } };
 }
 
 /** A unit's rendered pieces for every audience, and the handout's plain text for search. */
@@ -202,6 +244,14 @@ const byTree = new WeakMap<Root, Map<string, Fragments>>();
 // Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
 const FRAGMENT_MARKUP = 'page-markup-4';
 const byKey = new Map<string, Fragments>();
+
+/**
+ * Render a freshly parsed unit's fragments while its tree is in memory, so
+ * the tree can be let go (pipeline.ts ParseCache.afterParse).
+ */
+export function prerender(p: ParsedUnit, disk?: DiskCache): void {
+  fragmentsOf(p, p.unit.selfCheck, disk);
+}
 
 /** The unit's fragments with markers for every edition's values. */
 function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): Fragments {

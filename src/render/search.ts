@@ -64,11 +64,13 @@ export function searchEntry(unit: SearchUnit): SearchEntry {
   return { id: unit.id, n: unit.number, t: unit.title, m: unit.module, o: unit.objectives, x: unit.handoutText ?? textOfHtml(unit.handoutHtml ?? '') };
 }
 
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 /**
  * JSON for a `<script type="application/json">` element: `<`, `>` and `&`
  * escaped so no text in a unit can close the element or open a comment,
  * and U+2028/2029 escaped for old parsers.
  */
 export function searchIndexJson(entries: SearchEntry[]): string {
-  return JSON.stringify(entries).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(entries).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!);
 }

@@ -3,6 +3,7 @@
  * `templates/`. A curriculum's own `templates/` folder overrides any of them
  * by the same relative name (`layouts/guide.hbs`, `css/page.css`, …).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ export class Templates {
   private readonly hb = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   private readonly files = new Map<string, string>();
+  private sig: string | undefined;
 
   constructor(overrideDirs: string[] = []) {
     this.dirs = [...overrideDirs.filter((d) => existsSync(d)), BUILTIN_TEMPLATES];
@@ -44,6 +46,30 @@ export class Templates {
       }
     }
     throw new Error(`Template ${rel} not found in ${this.dirs.join(', ')}`);
+  }
+
+  /**
+   * A hash of every file the templates can read (each override folder, then
+   * the built-in one; the `init/` starter excepted): part of each page's key.
+   */
+  signature(): string {
+    if (this.sig === undefined) {
+      const hash = createHash('sha1');
+      const walk = (dir: string, rel: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          const r = rel ? `${rel}/${e.name}` : e.name;
+          if (r === 'init') continue;
+          if (e.isDirectory()) walk(path.join(dir, e.name), r);
+          else hash.update(`${r}\0`).update(readFileSync(path.join(dir, e.name))).update('\0');
+        }
+      };
+      for (const dir of this.dirs) {
+        hash.update(`dir\0${dir}\0`);
+        walk(dir, '');
+      }
+      this.sig = hash.digest('hex');
+    }
+    return this.sig;
   }
 
   /** Does any folder have this file? */

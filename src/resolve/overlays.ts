@@ -133,8 +133,12 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
         else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
       }
     }
-    for (const file of await listDir(dir)) {
-      if (file.dir || !file.name.endsWith('.md')) continue;
+    // Read the folder's Markdown files at once; apply them in name order.
+    const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name);
+    const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+    for (const [i, name] of names.entries()) {
+      const file = { name };
+      const text = texts[i]!;
       const abs = path.join(dir, file.name);
       const rel = relPath(root, abs);
       if (!draft) {
@@ -142,11 +146,11 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
         continue;
       }
       if (file.name.endsWith('.patch.md')) {
-        await applyPatchFile(root, layer, abs, file.name.replace(/\.patch\.md$/, '.md'), draft, diags);
+        await applyPatchFile(root, layer, abs, file.name.replace(/\.patch\.md$/, '.md'), draft, diags, text);
         continue;
       }
       const below = draft.units.get(file.name);
-      const unit = await loadUnit(abs, root, draft.module.id, diags, layer.id);
+      const unit = await loadUnit(abs, root, draft.module.id, diags, layer.id, text);
       if (!unit) continue;
       if (below) {
         unit.provenance = [...below.provenance, layer.id];
@@ -166,14 +170,13 @@ async function isStale(upstream: string | undefined, below: string): Promise<boo
   return upstream !== undefined && upstream !== (await fileBlobHash(below));
 }
 
-async function applyPatchFile(root: string, layer: Overlay, abs: string, target: string, draft: Draft, diags: Diagnostics): Promise<void> {
+async function applyPatchFile(root: string, layer: Overlay, abs: string, target: string, draft: Draft, diags: Diagnostics, text: string): Promise<void> {
   const rel = relPath(root, abs);
   const below = draft.units.get(target);
   if (!below) {
     diags.error('overlay', `${rel} patches ${target}, which no layer below has`, { file: rel, line: 1, column: 1 }, 'Patch an existing unit, or rename the file to add a new unit.');
     return;
   }
-  const text = await readFile(abs, 'utf8');
   const split = splitFrontMatter(text, rel, diags);
   if (!split.yaml) return;
   const overrides = validate(unitSchema.partial(), split.yaml, rel, diags, 'patch front matter');

@@ -18,6 +18,7 @@ import remarkGfm from '../markdown/remark-gfm-promised.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostics } from '../errors.js';
+import { Memo, memoTable } from '../cache/memo.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
@@ -33,8 +34,20 @@ export interface Section {
   end: number;
 }
 
+/** Sections by a hash of the text (cache/memo.ts): the text below a patch is parsed once, not once a run. */
+const known = memoTable<Section[]>('sections');
+
 /** The sections of a Markdown text, in order. */
 export function sections(text: string): Section[] {
+  const key = Memo.key(text);
+  const hit = known.get(key);
+  if (hit) return hit;
+  const out = sectionsOf(text);
+  known.set(key, out);
+  return out;
+}
+
+function sectionsOf(text: string): Section[] {
   const tree = parser.parse(text) as Root;
   const slugger = new GithubSlugger();
   const heads = tree.children.filter((n): n is Heading => n.type === 'heading');

@@ -1,0 +1,79 @@
+/**
+ * Memo tables: results of pure functions of a text (a unit's validated
+ * front matter, the sections of a text a patch applies to), by a hash of
+ * that text. They live for the process (`trainpack dev` rebuilds) and, saved
+ * through the persistent cache, across runs: the pipeline seeds them before
+ * loading and saves those that gained entries (pipeline.ts prepare()).
+ *
+ * A table only ever holds what its function returns for the text; callers
+ * store a result only when computing it raised no diagnostic, so a problem
+ * is always found again, with its place, by computing afresh.
+ */
+import { createHash } from 'node:crypto';
+import type { DiskCache } from './disk.js';
+
+export class Memo<T> {
+  private readonly map = new Map<string, T>();
+  /** Keys read or written since the last save: what a saved table keeps. */
+  private used = new Set<string>();
+  private fresh = false;
+
+  constructor(readonly name: string) {}
+
+  static key(text: string): string {
+    return createHash('sha1').update(text).digest('hex');
+  }
+
+  get(key: string): T | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) this.used.add(key);
+    return v;
+  }
+
+  set(key: string, value: T): void {
+    this.map.set(key, value);
+    this.used.add(key);
+    this.fresh = true;
+  }
+
+  seed(entries: unknown): void {
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return;
+    for (const [k, v] of Object.entries(entries as Record<string, T>)) if (!this.map.has(k)) this.map.set(k, v);
+  }
+
+  /** The entries used since the last call when one of them is new; undefined when there is nothing to save. */
+  take(): Record<string, T> | undefined {
+    const used = this.used;
+    const fresh = this.fresh;
+    this.used = new Set();
+    this.fresh = false;
+    return fresh ? Object.fromEntries([...used].map((k) => [k, this.map.get(k)!])) : undefined;
+  }
+}
+
+const tables = new Map<string, Memo<unknown>>();
+
+/** The process-wide table of this name. */
+export function memoTable<T>(name: string): Memo<T> {
+  let t = tables.get(name);
+  if (!t) tables.set(name, (t = new Memo<unknown>(name)));
+  return t as Memo<T>;
+}
+
+/** Load every known table's saved entries (once per cache folder and process). */
+const seeded = new Set<string>();
+export function seedMemos(disk: DiskCache, names: string[]): void {
+  for (const name of names) {
+    if (seeded.has(`${disk.dir}\0${name}`)) continue;
+    seeded.add(`${disk.dir}\0${name}`);
+    memoTable(name).seed(disk.get('tables', name));
+  }
+}
+
+/** Save the tables that gained entries since the last save. */
+export function saveMemos(disk: DiskCache, names: string[]): void {
+  for (const name of names) {
+    const entries = memoTable(name).take();
+    if (entries) disk.set('tables', name, entries);
+  }
+}
