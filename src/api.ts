@@ -73,6 +73,8 @@ export interface EditionResult {
   files: string[];
   units: number;
   slides: number;
+  /** Pages kept from the last build in the output folder (same page key), not rendered again. */
+  kept: string[];
 }
 
 export interface BuildResult {
@@ -145,7 +147,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
       const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: page.keys });
-      results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides });
+      results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort() });
     }
     if (formats.includes('pdf')) {
       const { renderEditionPdfs } = await import('./pdf/index.js');

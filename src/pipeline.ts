@@ -95,6 +95,8 @@ export class ParseCache {
   private readonly map = new Map<string, ParsedUnit>();
   hits = 0;
   misses = 0;
+  /** Trees made again on demand after being let go, or for a result read from disk (see lazy()). */
+  remade = 0;
   readonly processor: Processor = createProcessor();
   /**
    * Called with each fresh parse while its tree is at hand: build renders the
@@ -149,6 +151,7 @@ export class ParseCache {
   private lazy(unit: Unit, ctx: ParseContext, found: Omit<ParsedUnit, 'unit' | 'tree'>): ParsedUnit {
     let tree: Root | undefined;
     const processor = this.processor;
+    const count = () => this.remade++;
     const { key, diagnostics, assets, deps, vars, facts } = found;
     return {
       unit,
@@ -159,7 +162,10 @@ export class ParseCache {
       vars,
       facts,
       get tree(): Root {
-        tree ??= parseUnitSync(processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath }).tree;
+        if (!tree) {
+          count();
+          tree = parseUnitSync(processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath }).tree;
+        }
         return tree;
       },
     };
