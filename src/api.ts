@@ -122,6 +122,8 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
   const out = path.resolve(options.out ?? 'out');
   const staging = await Staging.open(out, curriculum.root);
   const results: EditionResult[] = [];
+  // Per edition: the last build in the output folder and this build's page keys, for keeping PDFs.
+  const reuse = new Map<string, { last: LastBuild; keys: Map<string, string> }>();
   const extraPdf: Record<string, ExtraDocument[]> = {};
   let pdf: BuildResult['pdf'];
   try {
@@ -147,6 +149,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
       const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: page.keys });
+      if (last) reuse.set(edition.id, { last, keys: page.keys });
       results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort() });
     }
     if (formats.includes('pdf')) {
@@ -157,6 +160,11 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
         notes: options.notes ?? false,
         extra: extraPdf,
         reproducible: options.reproducible,
+        reuse: {
+          htmlKey: (id, rel) => reuse.get(id)?.keys.get(rel),
+          keep: (id, rel, key) => reuse.get(id)?.last.kept(rel, key),
+          record: (id, keys) => staging.record(id, keys),
+        },
         onWarning: (d) => diags.add(d),
         onPdf: (id, rel) => results.find((r) => r.id === id)?.files.push(rel),
       });

@@ -114,11 +114,12 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         io.out(JSON.stringify(result, null, 2));
       } else if (!flags.quiet) {
         for (const e of result.editions) {
-          io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files -> ${path.relative(process.cwd(), e.dir) || '.'}`);
+          const kept = e.kept.length ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged)` : '';
+          io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files${kept} -> ${path.relative(process.cwd(), e.dir) || '.'}`);
         }
         const w = result.diagnostics.length;
         const c = result.cache ? `; ${result.cache.parsed} units parsed, ${result.cache.reused} from cache` : '';
-        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages in ${(result.pdf.ms / 1000).toFixed(2)} s` : ''}`);
+        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages printed in ${(result.pdf.ms / 1000).toFixed(2)} s${result.pdf.kept ? `, ${result.pdf.kept} PDF${result.pdf.kept === 1 ? '' : 's'} unchanged` : ''}` : ''}`);
       }
       setCode(0);
     });

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Diagnostics, TrainpackError } from '../errors.js';
+import { Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
 import { exists } from '../load/files.js';
 
 /** Marks a folder as trainpack output, so it may be replaced by the next build. */
@@ -32,7 +32,12 @@ interface ManifestEntry {
   key: string;
   size: number;
   mtimeMs: number;
+  /** Warnings making the file gave (printing a PDF): given again when it is kept. */
+  notes?: Diagnostic[];
 }
+
+/** A file's key, and the warnings making it gave. */
+export type Recorded = string | { key: string; notes: Diagnostic[] };
 
 /**
  * The files of the last build in an edition folder that may be kept: those
@@ -61,12 +66,17 @@ export class LastBuild {
 
   /** The last build's file for `rel` if it holds `key` and looks untouched; else undefined. */
   keep(rel: string, key: string): string | undefined {
+    return this.kept(rel, key)?.file;
+  }
+
+  /** keep(), with the warnings recorded for the file. */
+  kept(rel: string, key: string): { file: string; notes: Diagnostic[] } | undefined {
     const e = this.entries.get(rel);
     if (!e || e.key !== key) return undefined;
     const file = path.join(this.dir, rel);
     try {
       const st = statSync(file);
-      return st.size === e.size && st.mtimeMs === e.mtimeMs ? file : undefined;
+      return st.size === e.size && st.mtimeMs === e.mtimeMs ? { file, notes: e.notes ?? [] } : undefined;
     } catch {
       return undefined;
     }
@@ -76,7 +86,7 @@ export class LastBuild {
 /** A staging area that becomes the output on `commit()`. */
 export class Staging {
   readonly dir: string;
-  private readonly keys = new Map<string, Map<string, string>>();
+  private readonly keys = new Map<string, Map<string, Recorded>>();
   private constructor(readonly out: string, dir: string) {
     this.dir = dir;
   }
@@ -121,14 +131,15 @@ export class Staging {
   }
 
   /** Write (or rewrite) an edition's marker, recording the keyed files as they are now. */
-  async record(id: string, keys: Map<string, string>): Promise<void> {
+  async record(id: string, keys: Map<string, Recorded>): Promise<void> {
     const base = this.editionDir(id);
     this.keys.set(id, new Map([...(this.keys.get(id) ?? []), ...keys]));
     const files: Record<string, ManifestEntry> = {};
-    for (const [rel, key] of this.keys.get(id)!) {
+    for (const [rel, r] of this.keys.get(id)!) {
       try {
         const st = await stat(path.join(base, rel));
-        files[rel] = { key, size: st.size, mtimeMs: st.mtimeMs };
+        const { key, notes } = typeof r === 'string' ? { key: r, notes: [] } : r;
+        files[rel] = { key, size: st.size, mtimeMs: st.mtimeMs, ...(notes.length ? { notes } : {}) };
       } catch {
         // Not written after all: nothing to record.
       }

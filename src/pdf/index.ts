@@ -6,7 +6,8 @@
  * slides/<module-id>.pdf (FORMAT.md section 6). api.ts imports this module
  * only when PDF output is asked for, and puppeteer loads on launch (launch.ts).
  */
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { debuglog } from 'node:util';
@@ -15,7 +16,7 @@ import type { Staging } from '../emit/atomic.js';
 import type { Edition } from '../resolve/edition.js';
 import { Templates } from '../render/templates.js';
 import { findBrowser } from './browser.js';
-import { closeBrowser, closePage, launchBrowser } from './launch.js';
+import { closeBrowser, closePage, launchBrowser, type LaunchedBrowser } from './launch.js';
 import { openGuardedPage, type GuardedPage } from './guard.js';
 import { Pool } from './pool.js';
 import { printDeck, printDocument, type PrintSettings } from './print.js';
@@ -45,6 +46,18 @@ export interface PdfStageOptions {
   extra?: Record<string, ExtraDocument[]>;
   /** Same input, same bytes: fixed dates and renumbered tag ids (see reproducible.ts). */
   reproducible?: boolean;
+  /** PDFs kept from the last build: when every PDF is kept, no browser starts. */
+  reuse?: PdfReuse;
+}
+
+/** How the build lets the PDF stage keep the last build's PDFs. */
+export interface PdfReuse {
+  /** The key of an edition's HTML page (render/pages.ts), if it has one. */
+  htmlKey(editionId: string, htmlRel: string): string | undefined;
+  /** The last build's PDF recorded with this key, if it is still there untouched. */
+  keep(editionId: string, pdfRel: string, key: string): { file: string; notes: Diagnostic[] } | undefined;
+  /** Record the PDFs' keys (and the warnings printing them gave) for the next build. */
+  record(editionId: string, keys: Map<string, { key: string; notes: Diagnostic[] }>): Promise<void>;
 }
 
 /** What the PDF stage did, for the build summary and `npm run bench`. */
@@ -58,6 +71,8 @@ export interface PdfStats {
   files: number;
   /** Wall time of the whole stage, launch included. */
   ms: number;
+  /** PDFs kept from the last build (their HTML and the print settings did not change). */
+  kept: number;
 }
 
 /** Print every edition's PDFs. Throws a TrainpackError (rules `browser`/`pdf`) when any could not be printed. */
@@ -73,16 +88,47 @@ export async function renderEditionPdfs(
   const timeout = options.timeoutMs ?? 60_000;
   const size = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency())) || 2;
   const found = await findBrowser({ explicit: options.browser });
-  const { browser, launchMs } = await launchBrowser(found);
-  debug('%s (%s) launched in %d ms', found.path, found.source, Math.round(launchMs));
-  const pool = new Pool<GuardedPage>(size, () => openGuardedPage(browser), (p) => closePage(p.page));
+  // The browser starts with the first PDF that has to be printed.
+  let launched: Promise<LaunchedBrowser> | undefined;
+  const browserOf = async () => {
+    if (!launched) {
+      launched = launchBrowser(found);
+      const { launchMs } = await launched;
+      debug('%s (%s) launched in %d ms', found.path, found.source, Math.round(launchMs));
+    }
+    return (await launched).browser;
+  };
+  const pool = new Pool<GuardedPage>(size, async () => openGuardedPage(await browserOf()), (p) => closePage(p.page));
   const errors = new Diagnostics();
   const fontWarned = new Set<string>();
   let pages = 0;
   let files = 0;
+  let kept = 0;
+  const keys = new Map<string, Map<string, { key: string; notes: Diagnostic[] }>>();
 
   const run = async (task: Task) => {
-    const rules = guardRules(task, options.onWarning);
+    const editionId = task.edition.id;
+    const htmlKey = options.reuse?.htmlKey(editionId, path.relative(task.root, task.html).split(path.sep).join('/'));
+    const key = htmlKey && pdfKey([htmlKey, task.kind, task.label ?? '', options.paper, options.notes, css.get(editionId), Boolean(options.reproducible), found.path]);
+    const old = key ? options.reuse!.keep(editionId, task.pdfRel, key) : undefined;
+    const byEdition = keys.get(editionId) ?? keys.set(editionId, new Map()).get(editionId)!;
+    if (old) {
+      const dest = path.join(task.root, task.pdfRel);
+      await link(old.file, dest).catch(() => copyFile(old.file, dest));
+      // What printing it warned about then still holds: the page is the same.
+      old.notes.forEach(options.onWarning);
+      (await fontWarnings(task, fontWarned)).forEach(options.onWarning);
+      byEdition.set(task.pdfRel, { key: key!, notes: old.notes });
+      kept++;
+      files++;
+      options.onPdf(editionId, task.pdfRel);
+      return;
+    }
+    const notes: Diagnostic[] = [];
+    const rules = guardRules(task, (d) => {
+      notes.push(d);
+      options.onWarning(d);
+    });
     const settings: PrintSettings = { paper: options.paper, notes: options.notes, timeout, css: css.get(task.edition.id)! };
     const taskStarted = performance.now();
     const [printed, fontDiags] = await Promise.all([
@@ -101,20 +147,31 @@ export async function renderEditionPdfs(
     debug('%s/%s: %d pages, %d pass(es), %d ms', task.edition.id, task.pdfRel, printed.pages, printed.passes, Math.round(performance.now() - taskStarted));
     pages += printed.pages;
     files++;
+    if (key) byEdition.set(task.pdfRel, { key, notes });
     options.onPdf(task.edition.id, task.pdfRel);
   };
 
+  let browser: LaunchedBrowser | undefined;
   try {
     const outcomes = await Promise.allSettled(tasks.map(run));
+    // A browser that would not start is the error, not each page it did not print.
+    browser = launched && (await launched);
     outcomes.forEach((o, i) => {
-      if (o.status === 'rejected') errors.add(printError(tasks[i]!, o.reason, browser.connected));
+      if (o.status === 'rejected') errors.add(printError(tasks[i]!, o.reason, browser?.browser.connected ?? true));
     });
   } finally {
     await pool.close();
-    await closeBrowser(browser);
+    const b = browser ?? (launched && (await launched.catch(() => undefined)));
+    if (b) await closeBrowser(b.browser);
   }
   if (errors.list.length > 0) throw new TrainpackError(errors.list);
-  return { browser: found.path, launchMs, pages, files, ms: performance.now() - started };
+  if (options.reuse) for (const [id, k] of keys) await options.reuse.record(id, k);
+  const launchMs = browser?.launchMs ?? 0;
+  return { browser: found.path, launchMs, pages, files, kept, ms: performance.now() - started };
+}
+
+function pdfKey(parts: unknown[]): string {
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
 }
 
 /**
