@@ -10,6 +10,7 @@ import { DiskCache } from './cache/disk.js';
 import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
+import { rememberFragments } from './render/fragments.js';
 import { LastBuild, Staging } from './emit/atomic.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
@@ -102,11 +103,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const disk = cache.disk;
     cache.afterParse = (p) => prerender(p, disk);
     cache.keepTrees = false;
+    cache.workers = { render: true, onFragments: (key, selfCheck, f) => rememberFragments(key, selfCheck, f, disk) };
   }
   try {
     return await buildWith(options, cache, started);
   } finally {
-    // Cache entries are written in the background; a failed build keeps what it parsed too.
+    if (!options.cache) await cache.close();
+    // A failed build keeps what it parsed too.
     await cache.disk?.flush();
   }
 }

@@ -17,6 +17,9 @@ import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
 import { createProcessor, parseUnitSync, type ParsedUnit, type Processor } from './markdown/processor.js';
 import type { UnitFacts } from './markdown/facts.js';
+import type { Fragments } from './render/fragments.js';
+import { minBatch, ParsePool, workerCount } from './workers/pool.js';
+import type { ParsedRemote } from './workers/protocol.js';
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
@@ -111,16 +114,28 @@ export class ParseCache {
    */
   keepTrees = true;
 
+  /**
+   * Parse large batches of new units in worker threads (workers/pool.ts);
+   * `render` has them render the fragments too, handed to `onFragments`.
+   * Off by default (`trainpack dev` parses a unit at a time).
+   */
+  workers?: { render: boolean; onFragments?: (key: string, selfCheck: boolean, fragments: Fragments) => void };
+  private pool?: ParsePool;
+
   constructor(readonly disk?: DiskCache) {}
 
   async parse(unit: Unit, ctx: ParseContext): Promise<ParsedUnit> {
     return this.parseSync(unit, ctx);
   }
 
-  parseSync(unit: Unit, ctx: ParseContext): ParsedUnit {
+  private inputKey(unit: Unit, ctx: ParseContext): string {
     // Neither vars nor UI strings enter the key: the tree holds placeholders for both
     // (views/localize.ts), so every edition with the same text shares one parse.
-    const inputKey = sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, ctx.unitsKey]));
+    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, ctx.unitsKey]));
+  }
+
+  /** The result for a unit the memory or disk cache has, else undefined. */
+  private cached(unit: Unit, ctx: ParseContext, inputKey: string): ParsedUnit | undefined {
     const hit = this.map.get(inputKey);
     if (hit && depsValid(hit.deps)) {
       this.hits++;
@@ -128,21 +143,70 @@ export class ParseCache {
       return hit.unit === unit ? hit : withUnit(hit, unit);
     }
     const stored = this.disk?.get<UnitEntry>('unit', inputKey);
-    const entry = stored && stored.facts && depsValid(stored.deps) ? stored : undefined;
-    let parsed: ParsedUnit;
-    if (entry) {
+    if (stored && stored.facts && depsValid(stored.deps)) {
       this.hits++;
-      parsed = this.lazy(unit, ctx, { ...entry, assets: new Map(entry.assets), deps: new Map(entry.deps) });
-    } else {
-      this.misses++;
-      const fresh = parseUnitSync(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
-      // Fragments are named by the inputs and by the files read, so a changed image makes new ones.
-      const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
-      parsed = { ...fresh, key };
-      this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars, facts: parsed.facts } satisfies UnitEntry);
-      this.afterParse?.(parsed);
-      if (!this.keepTrees) parsed = this.lazy(unit, ctx, parsed);
+      const parsed = this.lazy(unit, ctx, { ...stored, assets: new Map(stored.assets), deps: new Map(stored.deps) });
+      this.map.set(inputKey, parsed);
+      return parsed;
     }
+    return undefined;
+  }
+
+  /**
+   * Parse many units (an edition's): what the caches lack goes to worker
+   * threads when there is enough of it, else is parsed here, in order.
+   */
+  async parseAll(jobs: { unit: Unit; ctx: ParseContext }[]): Promise<ParsedUnit[]> {
+    const keys = jobs.map(({ unit, ctx }) => this.inputKey(unit, ctx));
+    const out: (ParsedUnit | undefined)[] = jobs.map(({ unit, ctx }, i) => this.cached(unit, ctx, keys[i]!));
+    const missing = [...new Set(jobs.flatMap((_, i) => (out[i] ? [] : [i])).map((i) => keys[i]!))];
+    if (this.workers && missing.length >= minBatch() && workerCount() > 0) {
+      this.pool ??= new ParsePool(workerCount());
+      const pool = this.pool;
+      const first = new Map<string, number>();
+      jobs.forEach((_, i) => {
+        if (!out[i] && !first.has(keys[i]!)) first.set(keys[i]!, i);
+      });
+      const { render, onFragments } = this.workers;
+      await Promise.all(
+        [...first].map(async ([inputKey, i]) => {
+          const { unit, ctx } = jobs[i]!;
+          let remote: ParsedRemote;
+          try {
+            remote = await pool.parse(pool.context(ctx.root, ctx.unitsByPath), unit, ctx.basePath, render);
+          } catch {
+            return; // Parsed here below, where an error is reported as usual.
+          }
+          this.misses++;
+          const key = sha1(inputKey + JSON.stringify(remote.deps));
+          const parsed = this.lazy(unit, ctx, { key, diagnostics: remote.diagnostics, assets: new Map(remote.assets), deps: new Map(remote.deps), vars: remote.vars, facts: remote.facts });
+          this.disk?.set('unit', inputKey, { key, diagnostics: remote.diagnostics, assets: remote.assets, deps: remote.deps, vars: remote.vars, facts: remote.facts } satisfies UnitEntry);
+          if (remote.fragments) onFragments?.(key, unit.selfCheck, remote.fragments);
+          this.map.set(inputKey, parsed);
+        }),
+      );
+    }
+    return jobs.map(({ unit, ctx }, i) => out[i] ?? this.parseSync(unit, ctx));
+  }
+
+  /** Stop the worker threads, if any were started. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  parseSync(unit: Unit, ctx: ParseContext): ParsedUnit {
+    const inputKey = this.inputKey(unit, ctx);
+    const found = this.cached(unit, ctx, inputKey);
+    if (found) return found;
+    this.misses++;
+    const fresh = parseUnitSync(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
+    // Fragments are named by the inputs and by the files read, so a changed image makes new ones.
+    const key = sha1(inputKey + JSON.stringify([...fresh.deps]));
+    let parsed: ParsedUnit = { ...fresh, key };
+    this.disk?.set('unit', inputKey, { key, diagnostics: parsed.diagnostics, assets: [...parsed.assets], deps: [...parsed.deps], vars: parsed.vars, facts: parsed.facts } satisfies UnitEntry);
+    this.afterParse?.(parsed);
+    if (!this.keepTrees) parsed = this.lazy(unit, ctx, parsed);
     this.map.set(inputKey, parsed);
     return parsed;
   }
@@ -250,9 +314,7 @@ export async function parseEdition(edition: Edition, cache: ParseCache, diags: D
   const { strings, missing } = templates.strings(edition.language, edition.stringOverrides);
   const { units, unitsByPath, byName } = unitsIndex(edition);
   const root = edition.curriculum.root;
-  const results = await Promise.all(
-    units.map((unit) => cache.parse(unit, { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName) })),
-  );
+  const results = await cache.parseAll(units.map((unit) => ({ unit, ctx: { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName) } })));
   const parsed = new Map<Unit, ParsedUnit>();
   for (const r of results) {
     parsed.set(r.unit, r);

@@ -102,13 +102,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     let cache = options.cache;
     if (!cache) {
       cache = new ParseCache(options.persistentCache === false ? undefined : new DiskCache(path.join(root, '.trainpack-cache')));
-      // The rules read each unit's facts, never its tree.
+      // The rules read each unit's facts, never its tree; workers parse without rendering.
       cache.keepTrees = false;
+      cache.workers = { render: false };
     }
     const prepared = await prepare({ dir: options.dir, overlays: options.overlays, all: options.all }, cache, diags);
     root = prepared.curriculum.root;
     editions = prepared.editions.map((e) => e.edition.id);
     await runChecks(prepared, diags);
+    if (!options.cache) await cache.close();
     await cache.disk?.flush();
   } catch (err) {
     // Only an unusable curriculum.yml stops prepare(); what it found is the report.

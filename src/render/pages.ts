@@ -4,20 +4,14 @@
  * emit stage writes them.
  */
 import { createHash } from 'node:crypto';
-import type { Element, Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from '../cache/disk.js';
-import { toHtml } from 'hast-util-to-html';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
-import { facilitatorView } from '../views/facilitator.js';
-import { localize } from '../views/localize.js';
-import { participantView } from '../views/participant.js';
-import { slidesOf, type SlideView } from '../views/slides.js';
-import { textOf } from '../views/tree.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
-import { searchEntry, searchIndexJson, textOfHtml, type SearchEntry } from './search.js';
+import { fill, fragmentsOf, FRAGMENT_MARKUP } from './fragments.js';
+import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
 
@@ -52,8 +46,6 @@ export interface RenderedEdition {
   agenda: AgendaDay[];
   stats: { units: number; slides: number; pages: number };
 }
-
-const html = (tree: Root) => toHtml(tree, { allowDangerousHtml: false });
 
 function unitHeader(unit: Unit, strings: Strings, number: string) {
   return {
@@ -177,165 +169,4 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   return { files, keys, kept, agenda, stats: { units, slides: totalSlides, pages: files.size + kept.size } };
 }
 
-/** A unit's rendered pieces for every audience, and the handout's plain text for search. */
-interface Fragments {
-  slides: { title: string; body: string; notes?: string }[];
-  guide: string;
-  handout: string;
-  handoutText: string;
-}
-
-/*
- * Fragments are rendered once per parse, for every edition: UI strings,
- * vars and slide numbers go in as markers (two Unicode noncharacters, which
- * no text carries, around `s:key`, `v:name` or `n:index`) and fill() puts
- * each edition's values in with a string replace. An edition in another
- * language, a country's vars or a slide added to an earlier unit of the
- * module then cost no rendering, and the cached fragments serve all of them.
- */
-const OPEN = '\uFDD0';
-const CLOSE = '\uFDD1';
-const MARK = /\uFDD0([svn]):([^\uFDD0\uFDD1]*)\uFDD1/g;
-const mark = (kind: 's' | 'v' | 'n', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
-/** Stands for the strings of every language: each key reads as its marker. */
-const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
-const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-
-interface FillValues {
-  strings: Strings;
-  vars: Record<string, string>;
-  /** The deck number of the unit's first slide. */
-  firstSlide: number;
-}
-
-/** One edition's text for a marker (what localize() would have put there). */
-function valueOf(kind: string, name: string, v: FillValues): string {
-  if (kind === 's') return v.strings[name] ?? name;
-  if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
-  return String(v.firstSlide + Number(name));
-}
-
-/** Markup with the edition's values in place of the markers (escaped: markers sit in text and quoted attributes only). */
-function fillHtml(markup: string, v: FillValues): string {
-  return markup.includes(OPEN) ? markup.replace(MARK, (_, kind: string, name: string) => escapeHtml(valueOf(kind, name, v))) : markup;
-}
-
-/** Plain text with the edition's values in place of the markers. */
-function fillText(text: string, v: FillValues): string {
-  return text.includes(OPEN) ? text.replace(MARK, (_, kind: string, name: string) => valueOf(kind, name, v)) : text;
-}
-
-function fill(f: Fragments, v: FillValues): Fragments {
-  return {
-    slides: f.slides.map((s) => ({ title: fillText(s.title, v), body: fillHtml(s.body, v), notes: s.notes === undefined ? undefined : fillHtml(s.notes, v) })),
-    guide: fillHtml(f.guide, v),
-    handout: fillHtml(f.handout, v),
-    handoutText: fillText(f.handoutText, v).replace(/\s+/g, ' '),
-  };
-}
-
-// Rendered fragments by parse key (or tree, for units parsed without a cache).
-// A parse result never changes under its key, so an unchanged unit renders
-// once per process, and once per machine with the persistent cache.
-const byTree = new WeakMap<Root, Map<string, Fragments>>();
-// Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
-const FRAGMENT_MARKUP = 'page-markup-4';
-const byKey = new Map<string, Fragments>();
-
-/**
- * Render a freshly parsed unit's fragments while its tree is in memory, so
- * the tree can be let go (pipeline.ts ParseCache.afterParse).
- */
-export function prerender(p: ParsedUnit, disk?: DiskCache): void {
-  fragmentsOf(p, p.unit.selfCheck, disk);
-}
-
-/** The unit's fragments with markers for every edition's values. */
-function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): Fragments {
-  const variant = `${selfCheck}|${FRAGMENT_MARKUP}`;
-  let memo: Map<string, Fragments> | undefined;
-  if (!p.key) {
-    memo = byTree.get(p.tree);
-    if (!memo) byTree.set(p.tree, (memo = new Map()));
-  }
-  const fullKey = `${p.key}|${variant}`;
-  const hit = memo ? memo.get(variant) : (byKey.get(fullKey) ?? disk?.get<Fragments>('fragments', hashKey(fullKey)));
-  if (hit) {
-    if (!memo) byKey.set(fullKey, hit);
-    return hit;
-  }
-  const tree = localize(p.tree, MARKED_STRINGS, MARKED_VARS);
-  const views: SlideView[] = slidesOf(tree);
-  const handout = html(forPages(participantView(tree, { selfCheck, strings: MARKED_STRINGS })));
-  const fragments: Fragments = {
-    slides: views.map((s) => ({
-      title: s.title,
-      body: s.body ? html(relinkForDeck(s.body)) : '',
-      notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
-    })),
-    guide: html(forPages(facilitatorView(tree, { slideNumbers: views.map((_, i) => mark('n', i)), strings: MARKED_STRINGS }))),
-    handout,
-    handoutText: textOfHtml(handout),
-  };
-  if (memo) memo.set(variant, fragments);
-  else {
-    byKey.set(fullKey, fragments);
-    disk?.set('fragments', hashKey(fullKey), fragments);
-  }
-  return fragments;
-}
-
-function hashKey(key: string): string {
-  return createHash('sha1').update(key).digest('hex');
-}
-
-/** Decks live in `slides/`: links to copied assets and to units need one more `../`. */
-function relinkForDeck(tree: Root): Root {
-  const visit = (node: Root | Root['children'][number]) => {
-    if (node.type === 'element') {
-      const href = node.properties?.href;
-      if (typeof href === 'string') {
-        if (href.startsWith('assets/')) node.properties.href = `../${href}`;
-        else if (href.startsWith('#')) node.properties.href = `../participant-handout.html${href}`;
-      }
-    }
-    if ('children' in node) for (const c of node.children) visit(c as Root['children'][number]);
-  };
-  visit(tree);
-  return tree;
-}
-
-/**
- * Markup fixes for the guide and the handout, on the view trees (fresh
- * copies, so changed in place):
- * - each table in a box of its own (`.tp-table-wrap`): a wide table scrolls
- *   sideways inside it on a phone instead of widening the page, and keeps
- *   its table layout (a `display: block` table loses it); templates/js/page.js
- *   makes the box focusable when it does scroll, so keyboards can scroll it;
- * - an empty header cell (the corner of a matrix) becomes a data cell: a
- *   header that names nothing only confuses screen readers;
- * - the checkbox of a task-list item gets the item's text as its name.
- */
-function forPages(tree: Root): Root {
-  const empty = (n: Element): boolean => n.children.every((c) => (c.type === 'text' ? c.value.trim() === '' : c.type === 'element' ? c.tagName !== 'img' && empty(c) : true));
-  const visit = (node: Root | Element) => {
-    node.children.forEach((child, i) => {
-      if (child.type !== 'element') return;
-      if (child.tagName === 'table') {
-        node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['tp-table-wrap'] }, children: [child] };
-      } else if (child.tagName === 'th' && empty(child)) {
-        node.children[i] = { ...child, tagName: 'td' };
-        return;
-      } else if (child.tagName === 'input' && child.properties?.type === 'checkbox' && node.type === 'element') {
-        const label = node.children.filter((c) => c.type === 'text' || (c.type === 'element' && !['ul', 'ol', 'input'].includes(c.tagName))).map(textOf).join('').trim();
-        if (label) child.properties.ariaLabel = label;
-      }
-      visit(child);
-    });
-  };
-  visit(tree);
-  return tree;
-}
+export { prerender } from './fragments.js';

@@ -60,12 +60,34 @@ describe('persistent cache', () => {
     const cacheDir = path.join(dir, '.trainpack-cache');
     const version = (await readdir(cacheDir))[0]!;
     const unitDir = path.join(cacheDir, version, 'unit');
-    for (const sub of await readdir(unitDir)) for (const f of await readdir(path.join(unitDir, sub))) await writeFile(path.join(unitDir, sub, f), '{not json');
+    const packs = await readdir(unitDir);
+    expect(packs.length).toBeGreaterThan(0);
+    for (const f of packs) await writeFile(path.join(unitDir, f), '{not json');
     expect((await build({ dir, out })).cache!.parsed).toBe(5);
     await rm(cacheDir, { recursive: true });
     const r = await build({ dir, out });
     expect(r.cache!.parsed).toBe(5);
     expect(await guide(out)).toContain('FACILITATOR-ONLY-TEXT');
+  });
+
+  it('writes one pack a namespace per build, and merges packs when there are many', async () => {
+    const dir = await copyFixture('full');
+    const out = await tempDir();
+    const f = path.join(dir, 'modules/02-beta/01-roles.md');
+    const text = await readFile(f, 'utf8');
+    await build({ dir, out });
+    const cacheDir = path.join(dir, '.trainpack-cache');
+    const unitDir = path.join(cacheDir, (await readdir(cacheDir))[0]!, 'unit');
+    expect(await readdir(unitDir)).toHaveLength(1);
+    // Each build that parses something adds a pack; the ninth is merged with the eight before it.
+    for (let i = 1; i <= 8; i++) {
+      await writeFile(f, text.replace('SCENARIO-TEXT', `SCENARIO-${i}`));
+      await build({ dir, out });
+    }
+    expect(await readdir(unitDir)).toHaveLength(1);
+    // Nothing was lost in the merge: the original text and the last change are both cached.
+    await writeFile(f, text);
+    expect((await build({ dir, out })).cache!.parsed).toBe(0);
   });
 
   it('--no-cache leaves no cache folder', async () => {
