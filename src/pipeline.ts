@@ -121,6 +121,7 @@ export class ParseCache {
    */
   workers?: { render: boolean; onFragments?: (key: string, selfCheck: boolean, fragments: Fragments) => void };
   private pool?: ParsePool;
+  private readonly inflight = new Map<string, Promise<unknown>>();
 
   constructor(readonly disk?: DiskCache) {}
 
@@ -158,24 +159,33 @@ export class ParseCache {
    */
   async parseAll(jobs: { unit: Unit; ctx: ParseContext }[]): Promise<ParsedUnit[]> {
     const keys = jobs.map(({ unit, ctx }) => this.inputKey(unit, ctx));
-    const out: (ParsedUnit | undefined)[] = jobs.map(({ unit, ctx }, i) => this.cached(unit, ctx, keys[i]!));
-    const missing = [...new Set(jobs.flatMap((_, i) => (out[i] ? [] : [i])).map((i) => keys[i]!))];
-    if (this.workers && missing.length >= minBatch() && workerCount() > 0) {
+    // Everything up to sending the batch is synchronous, so that editions parsed at
+    // once (prepare()) see each other's units in flight and never parse one twice.
+    const waits = new Set<Promise<unknown>>();
+    const out: (ParsedUnit | undefined)[] = jobs.map(({ unit, ctx }, i) => {
+      const flying = this.inflight.get(keys[i]!);
+      if (flying) {
+        waits.add(flying);
+        return undefined;
+      }
+      return this.cached(unit, ctx, keys[i]!);
+    });
+    const first = new Map<string, number>();
+    jobs.forEach((_, i) => {
+      if (!out[i] && !this.inflight.has(keys[i]!) && !first.has(keys[i]!)) first.set(keys[i]!, i);
+    });
+    if (this.workers && first.size >= minBatch() && workerCount() > 0) {
       this.pool ??= new ParsePool(workerCount());
       const pool = this.pool;
-      const first = new Map<string, number>();
-      jobs.forEach((_, i) => {
-        if (!out[i] && !first.has(keys[i]!)) first.set(keys[i]!, i);
-      });
       const { render, onFragments } = this.workers;
-      await Promise.all(
+      const done = Promise.all(
         [...first].map(async ([inputKey, i]) => {
           const { unit, ctx } = jobs[i]!;
           let remote: ParsedRemote;
           try {
             remote = await pool.parse(pool.context(ctx.root, ctx.unitsByPath), unit, ctx.basePath, render);
           } catch {
-            return; // Parsed here below, where an error is reported as usual.
+            return; // Parsed on this thread below, where an error is reported as usual.
           }
           this.misses++;
           const key = sha1(inputKey + JSON.stringify(remote.deps));
@@ -184,8 +194,14 @@ export class ParseCache {
           if (remote.fragments) onFragments?.(key, unit.selfCheck, remote.fragments);
           this.map.set(inputKey, parsed);
         }),
-      );
+      ).finally(() => {
+        for (const k of first.keys()) this.inflight.delete(k);
+      });
+      for (const k of first.keys()) this.inflight.set(k, done);
+      waits.add(done);
     }
+    await Promise.all(waits);
+    // What the workers (this batch's or another edition's) parsed is in the memory cache now.
     return jobs.map(({ unit, ctx }, i) => out[i] ?? this.parseSync(unit, ctx));
   }
 
@@ -310,18 +326,25 @@ export function reportUndefinedVars(p: ParsedUnit, vars: Record<string, string>,
 
 /** Parse every unit of an edition; diagnostics go to `diags`. */
 export async function parseEdition(edition: Edition, cache: ParseCache, diags: Diagnostics): Promise<PreparedEdition> {
+  return report(await parseUnits(edition, cache), diags);
+}
+
+/** Parse an edition's units; diagnostics are reported by report(), in edition order. */
+async function parseUnits(edition: Edition, cache: ParseCache): Promise<{ prepared: PreparedEdition; results: ParsedUnit[] }> {
   const templates = new Templates(edition.templateDirs);
   const { strings, missing } = templates.strings(edition.language, edition.stringOverrides);
   const { units, unitsByPath, byName } = unitsIndex(edition);
   const root = edition.curriculum.root;
   const results = await cache.parseAll(units.map((unit) => ({ unit, ctx: { root, basePath: basePathOf(edition, unit), unitsByPath, unitsKey: linkedUnitsKey(unit, byName) } })));
-  const parsed = new Map<Unit, ParsedUnit>();
+  return { prepared: { edition, templates, strings, missingStrings: missing, parsed: new Map(results.map((r) => [r.unit, r])) }, results };
+}
+
+function report({ prepared, results }: { prepared: PreparedEdition; results: ParsedUnit[] }, diags: Diagnostics): PreparedEdition {
   for (const r of results) {
-    parsed.set(r.unit, r);
     for (const d of r.diagnostics) diags.add(d);
-    reportUndefinedVars(r, edition.vars, diags);
+    reportUndefinedVars(r, prepared.edition.vars, diags);
   }
-  return { edition, templates, strings, missingStrings: missing, parsed };
+  return prepared;
 }
 
 /**
@@ -340,7 +363,7 @@ export async function prepare(options: PrepareOptions, cache = new ParseCache(),
   const allEditions = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
   // Editions in a fixed order, dealt round-robin: shard i of n takes every n-th from the i-th.
   const mine = options.shard ? editions.filter((_, k) => k % options.shard!.count === options.shard!.index - 1) : editions;
-  const prepared: PreparedEdition[] = [];
-  for (const edition of mine) prepared.push(await parseEdition(edition, cache, diags));
+  // Every edition's new units go to the workers at once; problems are reported in edition order.
+  const prepared = (await Promise.all(mine.map((edition) => parseUnits(edition, cache)))).map((r) => report(r, diags));
   return { curriculum, editions: prepared, allEditions, diagnostics: diags };
 }
