@@ -22,23 +22,27 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Run a trainpack command in a child process; returns { ms, rssMB }. */
-function trainpack(args) {
-  const r = spawnSync('node', [path.join(here, 'child.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+function trainpack(args, env = {}) {
+  const r = spawnSync('node', [path.join(here, 'child.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`trainpack ${args.join(' ')} failed:\n${r.stderr}`);
   return JSON.parse(line.slice(6));
 }
-function measure(label, args, before = () => {}) {
+function measure(label, args, before = () => {}, env = {}) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     before(i);
-    results.push(trainpack(args));
+    results.push(trainpack(args, env));
   }
   const r = { label, s: median(results.map((x) => x.ms)) / 1000, rssMB: Math.max(...results.map((x) => x.rssMB)), code: results[0].code };
   console.error(`  ${label}: ${r.s.toFixed(2)} s (peak ${r.rssMB} MB)`);
   return r;
 }
-const clearCache = () => rmSync(path.join(dir, '.trainpack-cache'), { recursive: true, force: true });
+// Cold: no cache, and no earlier output whose pages could be kept.
+const clearCache = () => {
+  rmSync(path.join(dir, '.trainpack-cache'), { recursive: true, force: true });
+  for (const e of readdirSync(out)) rmSync(path.join(out, e), { recursive: true, force: true });
+};
 
 console.error(`generating ${units} units in ${modules} modules with 4 overlays…`);
 await generate(dir, units, modules);
@@ -52,6 +56,7 @@ console.error(`  floor: ${floor.toFixed(2)} s`);
 
 const rows = [];
 const base = ['build', dir, '--out', out, '--format', 'html'];
+rows.push(measure('build base, no cache, on the main thread only (TRAINPACK_WORKERS=0)', [...base, '--no-cache'], () => {}, { TRAINPACK_WORKERS: '0' }));
 rows.push(measure('build base, no cache', [...base, '--no-cache']));
 rows.push(measure('build base, cold (empty cache)', base, clearCache));
 rows.push(measure('build base again, nothing changed', base));
@@ -62,17 +67,24 @@ writeFileSync(target, original);
 rows.push(measure('build --all (5 editions), cold', [...base, '--all'], clearCache));
 rows.push(measure('build --all again, nothing changed', [...base, '--all']));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check, no cache', ['check', dir, '--no-cache']));
+if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all, no cache', ['check', dir, '--all', '--no-cache']));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check (cache warm from the builds above)', ['check', dir]));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all', ['check', dir, '--all']));
 
-// PDF of the bundled example (one edition), through the same child harness.
+// PDF of the bundled example (one edition), through the same child harness: printed, then built again unchanged.
 let pdf;
+let pdfAgain;
 try {
   const ex = path.join(root, 'curricula/reintegration');
-  const r = spawnSync('node', [path.join(root, 'bin/trainpack.js'), 'build', ex, '--out', out, '--format', 'html,pdf', '--json', '--no-cache'], { cwd: root, encoding: 'utf8' });
-  const json = JSON.parse(r.stdout);
-  pdf = json.pdf;
+  const pdfOut = mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-pdf-'));
+  const once = (extra) => JSON.parse(spawnSync('node', [path.join(root, 'bin/trainpack.js'), 'build', ex, '--out', pdfOut, '--format', 'html,pdf', '--json', ...extra], { cwd: root, encoding: 'utf8' }).stdout);
+  pdf = once(['--no-cache']).pdf;
   if (pdf) console.error(`  pdf (bundled example): ${pdf.pages} pages in ${(pdf.ms / 1000).toFixed(2)} s, browser start ${Math.round(pdf.launchMs)} ms`);
+  once([]); // records the page and PDF keys
+  const again = once([]);
+  pdfAgain = { ms: again.ms, kept: again.pdf?.kept ?? 0, launchMs: again.pdf?.launchMs ?? 0 };
+  console.error(`  pdf build again, nothing changed: ${(again.ms / 1000).toFixed(2)} s, ${pdfAgain.kept} PDFs kept`);
+  rmSync(pdfOut, { recursive: true, force: true });
 } catch (e) {
   console.error('  pdf: skipped (' + String(e.message ?? e).split('\n')[0] + ')');
 }
@@ -90,7 +102,8 @@ if (existsSync(path.join(root, 'dist/dev/measure.js'))) {
 rmSync(out, { recursive: true, force: true });
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const workers = process.env.TRAINPACK_WORKERS ?? String(Math.min(os.availableParallelism(), 8));
+const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ${workers} parse workers`;
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
   `Generated curriculum: ${units} units in ${modules} modules (~${Math.round(unitFiles.reduce((n, f) => n + readFileSync(path.join(dir, 'modules', String(f)), 'utf8').split('\n').length, 0) / unitFiles.length)} lines each; every block type) and 4 overlays (fr translating 30%, sn on fr and bd patching 10%, ar translating 5%). Median of ${runs} runs.`,
@@ -100,6 +113,7 @@ const lines = [
   `| floor: remark-parse + gfm + directive + remark-rehype + rehype-stringify, each unit once | ${floor.toFixed(2)} | 1.00 | |`,
   ...rows.map((r) => `| ${r.label} | ${r.s.toFixed(2)} | ${(r.s / floor).toFixed(2)} | ${r.rssMB} MB |`),
   ...(pdf ? [`| PDF of the bundled example (${pdf.pages} pages; browser start ${Math.round(pdf.launchMs)} ms; ${(pdf.pages / (pdf.ms / 1000)).toFixed(0)} pages/s) | ${(pdf.ms / 1000).toFixed(2)} | | |`] : []),
+  ...(pdfAgain ? [`| build --format html,pdf of the bundled example again, nothing changed (${pdfAgain.kept} PDFs kept, ${pdfAgain.launchMs ? 'browser started' : 'no browser started'}) | ${(pdfAgain.ms / 1000).toFixed(2)} | | |`] : []),
   ...dev.map((d) => `| dev: save one unit -> reload event, ${d.label} | ${(d.ms / 1000).toFixed(3)} | | |`),
 ];
 console.log(lines.join('\n'));

@@ -16,7 +16,7 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
  * What every key is salted with: trainpack's version and its Markdown
  * plugin set. Bump CACHE_FORMAT when the shape of a cached value changes.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 export const CACHE_SALT = createHash('sha1')
   .update(JSON.stringify([CACHE_FORMAT, pkg.version, Object.entries(pkg.dependencies).filter(([n]) => /^(remark|rehype|unified|mdast|hast|micromark)/.test(n))]))
   .digest('hex')
@@ -27,26 +27,30 @@ const MAX_PACKS = 8;
 /** A merged pack larger than this keeps only the entries of the build that merges it. */
 const MAX_MERGED_BYTES = 256 * 1024 * 1024;
 
+/** An entry as read from a pack (its JSON bytes, parsed when asked for) or as set in this process. */
+type Entry = { raw: Buffer; value?: unknown } | { raw?: undefined; value: unknown };
+
 /**
  * A content-addressed store of JSON values, by namespace (`unit`,
  * `fragments`, `tables`).
  *
- * Entries live in pack files, `<ns>/<time>-<random>.json`, each one JSON
- * object of key -> value: one build writes one pack a namespace with what it
- * added, instead of one small file an entry (creating thousands of files is
- * most of a cold build's cache cost on a slow disk, and reading them most
- * of a warm one's). A namespace's packs are read, all at once, the first
- * time one of its entries is asked for; later packs win. When a namespace
- * has more than MAX_PACKS packs, the next write merges them into one.
- * Packs are written to a temporary name and renamed, so a reader never sees
- * half a pack; one that cannot be read (deleted by a merge meanwhile,
- * corrupt) is ignored: a miss, never an error.
+ * Entries live in pack files, `<ns>/<time>-<random>.pack`, one a namespace
+ * for each build that added entries there (creating thousands of small
+ * files was most of a cold build's cache cost on a slow disk, and reading
+ * them most of a warm one's). A pack is one line of JSON, the index
+ * (key -> [offset, length]), then the entries' JSON one after another: a
+ * namespace's packs are read at once the first time one of its entries is
+ * asked for, but an entry is parsed only when it is asked for. Later packs
+ * win. When a namespace has more than MAX_PACKS packs, the next write merges
+ * them into one. Packs are written to a temporary name and renamed, so a
+ * reader never sees half a pack; one that cannot be read (deleted by a merge
+ * meanwhile, corrupt) is ignored: a miss, never an error.
  */
 export class DiskCache {
   readonly dir: string;
   hits = 0;
   misses = 0;
-  private readonly loaded = new Map<string, { entries: Map<string, unknown>; packs: string[]; bytes: number }>();
+  private readonly loaded = new Map<string, { entries: Map<string, Entry>; packs: string[]; bytes: number }>();
   /** Entries set in this process, by namespace: what flush() writes. */
   private readonly added = new Map<string, Map<string, unknown>>();
   /** Keys read or set in this process, by namespace: what a merge that must shrink keeps. */
@@ -63,17 +67,19 @@ export class DiskCache {
     const dir = path.join(this.dir, ns);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(dir).filter((n) => n.endsWith('.pack')).sort();
     } catch {
       // No namespace yet.
     }
     for (const name of names) {
       try {
-        const text = readFileSync(path.join(dir, name), 'utf8');
-        const pack = JSON.parse(text) as Record<string, unknown>;
-        for (const [k, v] of Object.entries(pack)) l.entries.set(k, v);
+        const buf = readFileSync(path.join(dir, name));
+        const nl = buf.indexOf(10);
+        const index = JSON.parse(buf.toString('utf8', 0, nl)) as Record<string, [number, number]>;
+        const body = nl + 1;
+        for (const [k, [start, length]] of Object.entries(index)) l.entries.set(k, { raw: buf.subarray(body + start, body + start + length) });
         l.packs.push(name);
-        l.bytes += text.length;
+        l.bytes += buf.length;
       } catch {
         // Corrupt or gone: its entries are misses.
       }
@@ -88,14 +94,25 @@ export class DiskCache {
 
   /** The value stored under `ns/key`, or undefined. */
   get<T>(ns: string, key: string): T | undefined {
-    const value = (this.added.get(ns)?.get(key) ?? this.load(ns).entries.get(key)) as T | undefined;
+    let value = this.added.get(ns)?.get(key);
+    if (value === undefined) {
+      const e = this.load(ns).entries.get(key);
+      if (e && e.value === undefined && e.raw) {
+        try {
+          e.value = JSON.parse(e.raw.toString('utf8'));
+        } catch {
+          this.load(ns).entries.delete(key); // A corrupt entry is a miss.
+        }
+      }
+      value = e?.value;
+    }
     if (value === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
     this.use(ns, key);
-    return value;
+    return value as T;
   }
 
   /** Store a value (readable at once; on disk after flush()). */
@@ -118,13 +135,14 @@ export class DiskCache {
     }
   }
 
-  private async writePack(ns: string, entries: Map<string, unknown>): Promise<void> {
+  private async writePack(ns: string, added: Map<string, unknown>): Promise<void> {
     const dir = path.join(this.dir, ns);
     await mkdir(dir, { recursive: true });
     const l = this.load(ns);
-    for (const [k, v] of entries) l.entries.set(k, v);
+    const fresh = new Map<string, Entry>([...added].map(([k, value]) => [k, { value }]));
+    for (const [k, e] of fresh) l.entries.set(k, e);
     const merge = l.packs.length + 1 > MAX_PACKS;
-    let content: Map<string, unknown> = entries;
+    let content = fresh;
     if (merge) {
       content = l.entries;
       if (l.bytes > MAX_MERGED_BYTES) {
@@ -132,10 +150,19 @@ export class DiskCache {
         content = new Map([...l.entries].filter(([k]) => used.has(k)));
       }
     }
-    const name = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}.json`;
-    const text = JSON.stringify(Object.fromEntries(content));
+    const parts: Buffer[] = [];
+    const index: Record<string, [number, number]> = {};
+    let offset = 0;
+    for (const [k, e] of content) {
+      const bytes = e.raw ?? Buffer.from(JSON.stringify(e.value));
+      index[k] = [offset, bytes.length];
+      parts.push(bytes);
+      offset += bytes.length;
+    }
+    const name = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}.pack`;
     const tmp = path.join(dir, `.${name}.tmp`);
-    await writeFile(tmp, text);
+    const head = Buffer.from(JSON.stringify(index) + '\n');
+    await writeFile(tmp, Buffer.concat([head, ...parts]));
     await rename(tmp, path.join(dir, name));
     if (merge) {
       // The merged pack holds everything the old ones did (or what this build used): drop them.
@@ -144,6 +171,6 @@ export class DiskCache {
       l.bytes = 0;
     }
     l.packs.push(name);
-    l.bytes += text.length;
+    l.bytes += head.length + offset;
   }
 }
