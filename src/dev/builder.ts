@@ -68,7 +68,7 @@ export class DevBuilder {
     if (!this.good || pages.size === 0) return new Map();
     const { edition, parsed, strings, templates } = this.good;
     const editions = [{ id: edition.id, title: edition.title, language: edition.language }];
-    return renderEdition({ edition, parsed, strings, templates, pdf: false, inject: this.inject, editions, only: pages }).files;
+    return renderEdition({ edition, parsed, strings, templates, pdf: false, inject: this.inject, editions, only: pages, memoize: true }).files;
   }
 
   /** Build after `changes` (none: the first build). Undefined when no change concerns the edition. */

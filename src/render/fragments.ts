@@ -72,6 +72,30 @@ function fillText(text: string, v: FillValues): string {
   return text.includes(OPEN) ? text.replace(MARK, (_, kind: string, name: string) => valueOf(kind, name, v)) : text;
 }
 
+// Filled fragments by template fragments, then by the values (fillMemoized()).
+const filled = new WeakMap<Fragments, Map<string, Fragments>>();
+const stringsIds = new WeakMap<Strings, string>();
+
+function stringsId(strings: Strings): string {
+  let id = stringsIds.get(strings);
+  if (id === undefined) stringsIds.set(strings, (id = createHash('sha1').update(JSON.stringify(strings)).digest('hex')));
+  return id;
+}
+
+/**
+ * fill(), remembered for a long-lived process (`trainpack dev`), where the
+ * same pages are rendered again after each save: `varsKey` names the values
+ * of the vars the unit uses. A one-off build does not remember (memory).
+ */
+export function fillMemoized(f: Fragments, v: FillValues, varsKey: string): Fragments {
+  const key = `${stringsId(v.strings)}|${v.firstSlide}|${varsKey}`;
+  let memo = filled.get(f);
+  if (!memo) filled.set(f, (memo = new Map()));
+  let out = memo.get(key);
+  if (!out) memo.set(key, (out = fill(f, v)));
+  return out;
+}
+
 export function fill(f: Fragments, v: FillValues): Fragments {
   return {
     slides: f.slides.map((s) => ({ title: fillText(s.title, v), body: fillHtml(s.body, v), notes: s.notes === undefined ? undefined : fillHtml(s.notes, v) })),

@@ -10,7 +10,7 @@ import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
-import { fill, fragmentsOf, FRAGMENT_MARKUP } from './fragments.js';
+import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP } from './fragments.js';
 import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
@@ -32,6 +32,8 @@ export interface RenderInput {
   cache?: DiskCache;
   /** First workshop day (YYYY-MM-DD): days in the agenda get dates in the edition's language. */
   start?: string;
+  /** Remember each unit's filled fragments for the next render in this process (`trainpack dev`). */
+  memoize?: boolean;
   /** Asked for each page with its key: true when the last build's page of that key is kept (not rendered). */
   keep?: (page: string, key: string) => boolean;
 }
@@ -107,7 +109,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     const units = mod.units.map((unit, ui) => {
       const p = parsed.get(unit)!;
       const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, edition.vars[n]]);
-      return { unit, p, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
+      return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
     });
     return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
   });
@@ -141,8 +143,10 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     deck.push({ number: 1, kind: 'cover', title: mod.title });
     const guideUnits = [];
     const handoutUnits = [];
-    for (const { unit, p, header } of units) {
-      const f = fill(fragmentsOf(p, unit.selfCheck, input.cache), { strings, vars: edition.vars, firstSlide: deck.length + 1 });
+    for (const { unit, p, header, used } of units) {
+      const values = { strings, vars: edition.vars, firstSlide: deck.length + 1 };
+      const template = fragmentsOf(p, unit.selfCheck, input.cache);
+      const f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values);
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
       guideUnits.push({ ...header, html: f.guide });
