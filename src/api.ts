@@ -12,6 +12,7 @@ import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
 import { LastBuild, Staging } from './emit/atomic.js';
+import { releaseGarbage } from './emit/memory.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
 import type { PreparedEdition } from './pipeline.js';
@@ -154,6 +155,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: page.keys });
       if (last) reuse.set(edition.id, { last, keys: page.keys });
       results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort() });
+      releaseGarbage();
     }
     if (formats.includes('pdf')) {
       const { renderEditionPdfs } = await import('./pdf/index.js');

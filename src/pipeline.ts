@@ -356,14 +356,23 @@ export async function prepare(options: PrepareOptions, cache = new ParseCache(),
   const disk = cache.disk;
   if (disk) seedMemos(disk, MEMOS);
   const { curriculum } = await loadCurriculum(options.dir, diags, { strict: false });
-  const editions = (await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags)).map((e) =>
-    selectEdition(e, { modules: options.modules, units: options.units }, diags),
-  );
+  // Each edition is parsed as soon as it is resolved: with worker threads, the base parses while
+  // the overlays are being resolved. Editions in a fixed order, dealt round-robin for --shard:
+  // shard i of n takes every n-th from the i-th.
+  const editions: Edition[] = [];
+  const parsing: ReturnType<typeof parseUnits>[] = [];
+  await resolveEditions(curriculum, { overlays: options.overlays ?? [], all: options.all ?? false }, diags, (resolved) => {
+    const k = editions.length;
+    const edition = selectEdition(resolved, { modules: options.modules, units: options.units }, diags);
+    editions.push(edition);
+    if (options.shard && k % options.shard.count !== options.shard.index - 1) return;
+    const started = parseUnits(edition, cache);
+    started.catch(() => undefined); // Awaited below; not an unhandled rejection while resolving goes on.
+    parsing.push(started);
+  });
   if (disk) saveMemos(disk, MEMOS);
   const allEditions = editions.map((e) => ({ id: e.id, title: e.title, language: e.language }));
-  // Editions in a fixed order, dealt round-robin: shard i of n takes every n-th from the i-th.
-  const mine = options.shard ? editions.filter((_, k) => k % options.shard!.count === options.shard!.index - 1) : editions;
-  // Every edition's new units go to the workers at once; problems are reported in edition order.
-  const prepared = (await Promise.all(mine.map((edition) => parseUnits(edition, cache)))).map((r) => report(r, diags));
+  // Problems are reported in edition order.
+  const prepared = (await Promise.all(parsing)).map((r) => report(r, diags));
   return { curriculum, editions: prepared, allEditions, diagnostics: diags };
 }

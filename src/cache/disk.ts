@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -162,7 +162,26 @@ export class DiskCache {
     const name = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}.pack`;
     const tmp = path.join(dir, `.${name}.tmp`);
     const head = Buffer.from(JSON.stringify(index) + '\n');
-    await writeFile(tmp, Buffer.concat([head, ...parts]));
+    // Written part by part: a pack of a large curriculum is tens of MB, not worth copying into one buffer.
+    const fh = await open(tmp, 'w');
+    try {
+      let group: Buffer[] = [];
+      let size = 0;
+      const put = async () => {
+        const buf = Buffer.concat(group, size);
+        for (let at = 0; at < buf.length; ) at += (await fh.write(buf, at, buf.length - at)).bytesWritten;
+        group = [];
+        size = 0;
+      };
+      for (const part of [head, ...parts]) {
+        group.push(part);
+        size += part.length;
+        if (size >= 4 << 20) await put();
+      }
+      await put();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path.join(dir, name));
     if (merge) {
       // The merged pack holds everything the old ones did (or what this build used): drop them.

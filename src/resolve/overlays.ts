@@ -34,13 +34,18 @@ interface Draft {
 }
 
 /** The editions a build asks for: the base, named overlays, or all. */
-export async function resolveEditions(curriculum: Curriculum, selection: EditionSelection, diags: Diagnostics): Promise<Edition[]> {
+export async function resolveEditions(curriculum: Curriculum, selection: EditionSelection, diags: Diagnostics, onEdition?: (edition: Edition) => void): Promise<Edition[]> {
   const overlays = await loadOverlays(curriculum.root, diags);
   const ids = selection.all ? ['base', ...overlays.keys()] : selection.overlays.length ? selection.overlays : ['base'];
   const editions: Edition[] = [];
+  // `onEdition` hears of each edition as soon as it is resolved (the pipeline starts parsing it meanwhile).
+  const add = (e: Edition) => {
+    editions.push(e);
+    onEdition?.(e);
+  };
   for (const id of ids) {
     if (id === 'base') {
-      editions.push(baseEdition(curriculum));
+      add(baseEdition(curriculum));
       continue;
     }
     if (!overlays.has(id)) {
@@ -48,7 +53,7 @@ export async function resolveEditions(curriculum: Curriculum, selection: Edition
       continue;
     }
     const chain = chainOf(id, overlays, diags);
-    if (chain) editions.push(await resolveChain(curriculum, chain, diags));
+    if (chain) add(await resolveChain(curriculum, chain, diags));
   }
   return editions;
 }
