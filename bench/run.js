@@ -70,6 +70,11 @@ if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check, 
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all, no cache', ['check', dir, '--all', '--no-cache']));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check (cache warm from the builds above)', ['check', dir]));
 if (existsSync(path.join(root, 'dist/cli/check.js'))) rows.push(measure('check --all', ['check', dir, '--all']));
+// What a pull request's CI run does with the cache restored: check after a change to one unit.
+if (existsSync(path.join(root, 'dist/cli/check.js'))) {
+  rows.push(measure('check after changing one unit (cache warm)', ['check', dir], (i) => appendFileSync(target, `\nChecked paragraph ${Date.now()} ${i}.\n`)));
+  writeFileSync(target, original);
+}
 
 // PDF of the bundled example (one edition), through the same child harness: printed, then built again unchanged.
 let pdf;

@@ -132,7 +132,7 @@ export class ParseCache {
   private inputKey(unit: Unit, ctx: ParseContext): string {
     // Neither vars nor UI strings enter the key: the tree holds placeholders for both
     // (views/localize.ts), so every edition with the same text shares one parse.
-    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, unit.body, ctx.unitsKey]));
+    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, textHash(unit.body), ctx.unitsKey]));
   }
 
   /** The result for a unit the memory or disk cache has, else undefined. */
@@ -174,7 +174,8 @@ export class ParseCache {
     jobs.forEach((_, i) => {
       if (!out[i] && !this.inflight.has(keys[i]!) && !first.has(keys[i]!)) first.set(keys[i]!, i);
     });
-    if (this.workers && first.size >= minBatch() && workerCount() > 0) {
+    // A batch too small to pay for starting workers still goes to them once they run.
+    if (this.workers && (first.size >= minBatch() || (this.pool && first.size > 0)) && workerCount() > 0) {
       this.pool ??= new ParsePool(workerCount());
       const pool = this.pool;
       const { render, onFragments } = this.workers;
@@ -259,6 +260,17 @@ export class ParseCache {
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+// Unit texts by content: every edition hashes the units it shares with the others.
+const textHashes = new Map<string, string>();
+function textHash(text: string): string {
+  let h = textHashes.get(text);
+  if (h === undefined) {
+    if (textHashes.size > 100_000) textHashes.clear();
+    textHashes.set(text, (h = sha1(text)));
+  }
+  return h;
 }
 
 /** The same parse result for another edition's unit object, keeping a lazy tree lazy. */
