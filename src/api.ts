@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { debuglog } from 'node:util';
 import { TrainpackError, type Diagnostic } from './errors.js';
 import { DiskCache } from './cache/disk.js';
 import { ParseCache, prepare } from './pipeline.js';
@@ -89,6 +90,10 @@ export interface BuildResult {
   cache?: { parsed: number; reused: number; markdown: number };
 }
 
+/** `NODE_DEBUG=trainpack:time` prints when each stage of a build ends, in ms from its start. */
+const timing = debuglog('trainpack:time');
+const time = (what: string, since: number) => timing('%s: %d ms', what, Math.round(performance.now() - since));
+
 /** Start the live preview server (`trainpack dev`); loaded only when called, with chokidar. */
 export async function dev(options: import('./dev/index.js').DevOptions): Promise<import('./dev/index.js').DevServer> {
   return (await import('./dev/index.js')).startDev(options);
@@ -118,9 +123,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function buildWith(options: BuildOptions, cache: ParseCache, started: number): Promise<BuildResult> {
   const formats = options.formats ?? ['html'];
   const prepared = await prepare(options, cache);
+  time('load, resolve, parse', started);
   const { curriculum, editions: rendered, diagnostics: diags } = prepared;
   // `build` runs the same checks as `trainpack check` and fails on their errors.
   await runChecks(prepared, diags, { partial: Boolean(options.modules?.length || options.units?.length) });
+  time('checks', started);
   diags.throwIfErrors();
 
   const out = path.resolve(options.out ?? 'out');
@@ -156,6 +163,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       if (last) reuse.set(edition.id, { last, keys: page.keys });
       results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort() });
       releaseGarbage();
+      time(`render and write ${edition.id} (${page.kept.size} pages kept)`, started);
     }
     if (formats.includes('pdf')) {
       const { renderEditionPdfs } = await import('./pdf/index.js');

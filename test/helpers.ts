@@ -1,5 +1,5 @@
 /** Test helpers: fixture copies in temp folders, the built CLI, HTML parsing. */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +38,22 @@ export async function cli(args: string[], cwd = ROOT) {
 export async function readDom(file: string) {
   const html = await readFile(file, 'utf8');
   return { html, document: parseHTML(html).document };
+}
+
+/** Replace text in a file; throws when the text is not there (a test editing nothing proves nothing). */
+export async function replaceInFile(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+/** Every file under a folder (the output markers left out), relative path -> bytes. */
+export async function snapshotFiles(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === '.trainpack-output') continue;
+    const abs = path.join(entry.parentPath ?? entry.path, entry.name);
+    out.set(path.relative(dir, abs), await readFile(abs));
+  }
+  return out;
 }

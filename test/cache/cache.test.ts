@@ -3,7 +3,7 @@ import { readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
-import { copyFixture, tempDir } from '../helpers.js';
+import { copyFixture, replaceInFile, tempDir } from '../helpers.js';
 
 const guide = (out: string) => readFile(path.join(out, 'base/facilitator-guide.html'), 'utf8');
 
@@ -24,8 +24,7 @@ describe('persistent cache', () => {
     const dir = await copyFixture('full');
     const out = await tempDir();
     await build({ dir, out });
-    const f = path.join(dir, 'modules/02-beta/01-roles.md');
-    await writeFile(f, (await readFile(f, 'utf8')).replace('SCENARIO-TEXT', 'CHANGED-SCENARIO'));
+    await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'CHANGED-SCENARIO');
     const r = await build({ dir, out });
     expect(r.cache).toEqual({ parsed: 1, reused: 4, markdown: 1 });
     expect(await guide(out)).toContain('CHANGED-SCENARIO');

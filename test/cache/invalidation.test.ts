@@ -2,21 +2,11 @@
  * The cache is never wrong: after each kind of change, a build that uses the
  * cache writes exactly the bytes a cold build (no cache) writes.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
-import { copyFixture, tempDir } from '../helpers.js';
-
-/** Every file under a folder, relative path -> bytes. */
-async function snapshot(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const rel of (await readdir(dir, { recursive: true })) as string[]) {
-    const p = path.join(dir, rel);
-    if (!rel.includes('.trainpack-output') && !(await readdir(p).then(() => true, () => false))) out.set(rel, await readFile(p));
-  }
-  return out;
-}
+import { copyFixture, replaceInFile, snapshotFiles, tempDir } from '../helpers.js';
 
 /**
  * Warm the cache, apply a change, then compare a cached build with a cold one,
@@ -31,17 +21,13 @@ async function sameAsCold(change: (dir: string) => Promise<void>) {
   const cold = await tempDir();
   const cached = await build({ dir, out: warm, all: true });
   await build({ dir, out: cold, all: true, persistentCache: false });
-  const [a, b] = [await snapshot(warm), await snapshot(cold)];
+  const [a, b] = [await snapshotFiles(warm), await snapshotFiles(cold)];
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [rel, bytes] of a) expect(bytes.equals(b.get(rel)!), rel).toBe(true);
   return cached;
 }
 
-const edit = async (file: string, from: string, to: string) => {
-  const text = await readFile(file, 'utf8');
-  expect(text).toContain(from);
-  await writeFile(file, text.replace(from, to));
-};
+const edit = replaceInFile;
 
 describe('cache invalidation, proved against a cold build', () => {
   it('a unit', async () => {

@@ -7,7 +7,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
-import { copyFixture, tempDir } from '../helpers.js';
+import { copyFixture, replaceInFile, tempDir } from '../helpers.js';
 
 const PAGES = ['facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides/alpha.html', 'slides/beta.html'];
 
@@ -29,8 +29,7 @@ describe('pages kept from the last build', () => {
     const dir = await copyFixture('full');
     const out = await tempDir();
     await build({ dir, out });
-    const f = path.join(dir, 'modules/02-beta/01-roles.md');
-    await writeFile(f, (await readFile(f, 'utf8')).replace('SCENARIO-TEXT', 'CHANGED-SCENARIO'));
+    await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'CHANGED-SCENARIO');
     const r = await build({ dir, out });
     expect(r.editions[0]!.kept).toEqual(['slides/alpha.html']);
     expect(await readFile(path.join(out, 'base/facilitator-guide.html'), 'utf8')).toContain('CHANGED-SCENARIO');

@@ -3,23 +3,13 @@
  * batch sent to them, however small) writes the same bytes and reports the
  * same problems as parsing on the main thread.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyFixture, FIXTURES, ROOT, tempDir } from '../helpers.js';
+import { BIN, copyFixture, FIXTURES, ROOT, snapshotFiles, tempDir } from '../helpers.js';
 
 const run = (args: string[], workers: number) =>
   execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', TRAINPACK_WORKERS: String(workers), TRAINPACK_WORKERS_MIN: '1', NODE_DEBUG: 'trainpack:workers' } });
-
-async function files(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const rel of (await readdir(dir, { recursive: true })) as string[]) {
-    const p = path.join(dir, rel);
-    if (!rel.endsWith('.trainpack-output') && !(await readdir(p).then(() => true, () => false))) out.set(rel, await readFile(p));
-  }
-  return out;
-}
 
 describe('parsing in worker threads', () => {
   it('builds every edition byte for byte as the main thread does', async () => {
@@ -32,7 +22,7 @@ describe('parsing in worker threads', () => {
     expect(threaded.stderr).toMatch(/starting 2 parse workers/);
     expect(threaded.stderr).toMatch(/[1-9]\d* units parsed in workers/);
     expect(inline.stderr).not.toMatch(/parse workers/);
-    const [x, y] = [await files(outA), await files(outB)];
+    const [x, y] = [await snapshotFiles(outA), await snapshotFiles(outB)];
     expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
     expect(x.size).toBeGreaterThan(10);
     for (const [rel, bytes] of x) expect(bytes.equals(y.get(rel)!), rel).toBe(true);

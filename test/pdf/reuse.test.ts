@@ -3,10 +3,11 @@
  * settings are those the output folder recorded is kept, and when every PDF
  * is kept no browser starts.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
+import { replaceInFile } from '../helpers.js';
 import { BROWSER, cleanTemps, copyFixture, NEEDS_BROWSER, pageTexts, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
@@ -29,8 +30,7 @@ describe.skipIf(!BROWSER)(`PDFs kept from the last build${NEEDS_BROWSER}`, () =>
     expect((await stat(guidePdf)).ino).toBe(inode);
 
     // A change in module beta: its deck, the guide and the handout are printed again; alpha's deck is kept.
-    const f = path.join(dir, 'modules/02-beta/01-roles.md');
-    await writeFile(f, (await readFile(f, 'utf8')).replace('SCENARIO-TEXT', 'CHANGED-SCENARIO'));
+    await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'CHANGED-SCENARIO');
     const third = await build(options);
     expect(third.pdf!.kept).toBe(1);
     expect((await pageTexts(guidePdf)).join('\n')).toContain('CHANGED-SCENARIO');
