@@ -10,8 +10,8 @@ import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
 import { saveMemos, seedMemos } from './cache/memo.js';
 
-/** The memo tables the load and resolve stages fill (cache/memo.ts). */
-const MEMOS = ['frontmatter', 'sections'];
+/** The memo tables the load and resolve stages fill (cache/memo.ts): unit front matter, patch files and the sections they patch. */
+const MEMOS = ['frontmatter', 'sections', 'patches'];
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';

@@ -16,11 +16,36 @@
  * in one run.
  */
 import { Diagnostics } from '../errors.js';
-import { relPath } from '../load/files.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { relPath, splitRaw } from '../load/files.js';
 import { fileBlobHash } from '../resolve/githash.js';
 import { chainOf, loadOverlays, type Overlay } from '../resolve/layers.js';
 import { fileBelow, overlayFiles } from '../resolve/status.js';
 import type { CheckContext } from './context.js';
+
+/** `upstream: <40 hex>` on a line of its own, as `trainpack overlay ack` writes it. */
+const UPSTREAM_LINE = /^upstream:[ \t]*(["']?)([0-9a-f]{40})\1[ \t]*(?:#.*)?$/m;
+
+/**
+ * The `upstream` an overlay file records. The usual line is read without a
+ * YAML parse (hundreds of files are checked on every build); anything else
+ * that mentions the key is parsed.
+ */
+async function upstreamOf(ctx: CheckContext, rel: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(path.join(ctx.root, rel), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { matter } = splitRaw(text);
+  const line = UPSTREAM_LINE.exec(matter);
+  if (line) return line[2];
+  if (!matter.includes('upstream')) return undefined;
+  const recorded = ((await ctx.frontMatter(rel, text))?.data as { upstream?: unknown } | undefined)?.upstream;
+  return typeof recorded === 'string' ? recorded : undefined;
+}
 
 async function checkStaleness(ctx: CheckContext): Promise<void> {
   const ids = new Set(ctx.editions.flatMap((e) => e.edition.chain).filter((id) => id !== 'base'));
@@ -36,19 +61,21 @@ async function checkStaleness(ctx: CheckContext): Promise<void> {
       const rel = `overlays/${id}/${key}`;
       const patch = key.endsWith('.patch.md');
       const below = await fileBelow(ctx.root, chain, patch ? key.replace(/\.patch\.md$/, '.md') : key);
-      const fm = await ctx.frontMatter(rel);
-      const recorded = (fm?.data as { upstream?: unknown } | undefined)?.upstream;
-      const upstream = typeof recorded === 'string' ? recorded : undefined;
-      const at = { file: rel, ...(fm ? fm.locateKey(['upstream']) : { line: 1, column: 1 }) };
+      const upstream = await upstreamOf(ctx, rel);
+      // The place of `upstream:` is looked up (a YAML parse with positions) only for a problem to report.
+      const place = async () => {
+        const fm = await ctx.frontMatter(rel);
+        return { file: rel, ...(fm ? fm.locateKey(['upstream']) : { line: 1, column: 1 }) };
+      };
       const belowRel = below && relPath(ctx.root, below);
       if (!below) {
-        if (!patch && upstream) ctx.diags.error('orphaned-overlay', `This file was written against ${key}, which no layer below has any more`, at);
+        if (!patch && upstream) ctx.diags.error('orphaned-overlay', `This file was written against ${key}, which no layer below has any more`, await place());
       } else if (!upstream) {
         ctx.diags.warn('unrecorded-overlay', `This file records no \`upstream:\` hash, so changes to ${belowRel} go unnoticed`, { file: rel, line: 1, column: 1 });
       } else {
         const actual = await fileBlobHash(below);
         if (actual !== upstream)
-          ctx.diags.warn('stale-overlay', `${belowRel} changed since this file was written (recorded ${upstream.slice(0, 10)}, now ${actual.slice(0, 10)})`, at);
+          ctx.diags.warn('stale-overlay', `${belowRel} changed since this file was written (recorded ${upstream.slice(0, 10)}, now ${actual.slice(0, 10)})`, await place());
       }
     }
   }

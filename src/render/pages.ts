@@ -73,8 +73,10 @@ function unitHeader(unit: Unit, strings: Strings, number: string) {
  * the same bytes, so the emit stage may keep the page from the last build
  * (api.ts); undefined when a unit has no cache key (parsed without a cache).
  */
-function pageKey(parts: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify([CACHE_SALT, FRAGMENT_MARKUP, ...parts])).digest('hex');
+function pageKey(parts: string[]): string {
+  const hash = createHash('sha1').update(`${CACHE_SALT}\0${FRAGMENT_MARKUP}`);
+  for (const part of parts) hash.update('\0').update(part);
+  return hash.digest('hex');
 }
 
 /** Render every page of one edition (except those `input.keep` keeps from the last build). */
@@ -115,12 +117,14 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   });
   const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + Math.max(1, u.p.facts.slides), 0), 0);
   const keyable = modules.every((m) => m.units.every((u) => u.ref));
-  const described = (ms: typeof modules) => ms.map((m) => [m.view, m.units.map((u) => [u.header, u.ref])]);
-  const base = keyable && input.keep ? [templates.signature(), common, agendaView, input.start ?? null] : undefined;
+  // Each part of a key is written out once: the whole pages share the edition's part and every module's.
+  const base = keyable && input.keep ? JSON.stringify([templates.signature(), common, agendaView, input.start ?? null]) : undefined;
+  const described = new Map<(typeof modules)[number], string>();
+  const describe = (m: (typeof modules)[number]) => described.get(m) ?? described.set(m, JSON.stringify([m.view, m.units.map((u) => [u.header, u.ref])])).get(m)!;
   const decide = (page: string, ms: typeof modules): boolean => {
     if (!want(page)) return false;
     if (!base) return true;
-    const key = pageKey([...base, page, described(ms)]);
+    const key = pageKey([base, page, ...ms.map(describe)]);
     keys.set(page, key);
     if (input.keep?.(page, key)) {
       kept.add(page);

@@ -6,7 +6,7 @@
  * strings and theme cascade, the last layer winning.
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Diagnostics } from '../errors.js';
 import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripPrefix } from '../load/files.js';
 import { loadUnit } from '../load/curriculum.js';
@@ -16,7 +16,9 @@ import type { Curriculum, Module, Unit } from '../model.js';
 import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
-import { applyPatch, readPatch } from './patch.js';
+import { applyPatch, readPatch, type PatchOp } from './patch.js';
+import { Memo, memoTable } from '../cache/memo.js';
+import type { z } from 'zod';
 
 export interface EditionSelection {
   overlays: string[];
@@ -138,9 +140,9 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
         else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
       }
     }
-    // Read the folder's Markdown files at once; apply them in name order.
+    // The folder's Markdown files, read synchronously (small files: cheaper than a thread-pool round trip), applied in name order.
     const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name);
-    const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+    const texts = names.map((name) => readFileSync(path.join(dir, name), 'utf8'));
     for (const [i, name] of names.entries()) {
       const file = { name };
       const text = texts[i]!;
@@ -170,6 +172,30 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
   }
 }
 
+/** A patch file read: its front-matter overrides, the keys it sets, its operations. */
+interface PatchFile {
+  overrides: Partial<z.infer<typeof unitSchema>>;
+  given: string[];
+  ops: PatchOp[];
+}
+
+/** Patch files read without any diagnostic, by a hash of their text (cache/memo.ts). */
+const patchFiles = memoTable<PatchFile>('patches');
+
+/** Read a patch file; undefined when it is unusable (the reasons are in `diags`). */
+function readPatchFile(text: string, rel: string, diags: Diagnostics): PatchFile | undefined {
+  const key = Memo.key(text);
+  const known = patchFiles.get(key);
+  if (known) return known;
+  const local = new Diagnostics();
+  const split = splitFrontMatter(text, rel, local);
+  const overrides = split.yaml && validate(unitSchema.partial(), split.yaml, rel, local, 'patch front matter');
+  const read = overrides ? { overrides, given: Object.keys(split.yaml!.data as object), ops: readPatch(split.body, rel, local) } : undefined;
+  for (const d of local.list) diags.add(d);
+  if (read && local.list.length === 0) patchFiles.set(key, read);
+  return read;
+}
+
 /** Is the recorded upstream hash different from the file below now? */
 async function isStale(upstream: string | undefined, below: string): Promise<boolean> {
   return upstream !== undefined && upstream !== (await fileBlobHash(below));
@@ -182,12 +208,9 @@ async function applyPatchFile(root: string, layer: Overlay, abs: string, target:
     diags.error('overlay', `${rel} patches ${target}, which no layer below has`, { file: rel, line: 1, column: 1 }, 'Patch an existing unit, or rename the file to add a new unit.');
     return;
   }
-  const split = splitFrontMatter(text, rel, diags);
-  if (!split.yaml) return;
-  const overrides = validate(unitSchema.partial(), split.yaml, rel, diags, 'patch front matter');
-  if (!overrides) return;
-  const given = Object.keys(split.yaml.data as object);
-  const ops = readPatch(split.body, rel, diags);
+  const read = readPatchFile(text, rel, diags);
+  if (!read) return;
+  const { overrides, given, ops } = read;
   const body = applyPatch(below.body, ops, rel, diags);
   const patched: Unit = { ...below, body, provenance: [...below.provenance, layer.id], stale: (below.stale ?? false) || (await isStale(overrides.upstream, below.source.path)) };
   for (const key of given) {
