@@ -12,7 +12,7 @@ import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
-import { LastBuild, Staging } from './emit/atomic.js';
+import { LastBuild, Staging, type Recorded } from './emit/atomic.js';
 import { releaseGarbage } from './emit/memory.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
@@ -78,6 +78,8 @@ export interface EditionResult {
   slides: number;
   /** Pages kept from the last build in the output folder (same page key), not rendered again. */
   kept: string[];
+  /** Pages made from the last build's by replacing the parts of the units that changed. */
+  spliced: string[];
 }
 
 export interface BuildResult {
@@ -148,7 +150,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
         if (file) links.set(rel, file);
         return file !== undefined;
       });
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep });
+      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep, previous: last && ((rel) => last.previous(rel)) });
       if (options.days && page.agenda.length > options.days) {
         diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
       }
@@ -159,9 +161,16 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
-      const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: page.keys });
+      const recorded = new Map<string, Recorded>(page.keys);
+      for (const [rel, { skeleton, slots }] of page.slotted) recorded.set(rel, { key: page.keys.get(rel)!, skeleton, slots });
+      // A kept page keeps its slots for the build after this one.
+      for (const rel of page.kept) {
+        const prev = last?.previous(rel);
+        if (prev) recorded.set(rel, { key: page.keys.get(rel)!, skeleton: prev.skeleton, slots: prev.slots });
+      }
+      const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: recorded });
       if (last) reuse.set(edition.id, { last, keys: page.keys });
-      results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort() });
+      results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort(), spliced: [...page.spliced].sort() });
       releaseGarbage();
       time(`render and write ${edition.id} (${page.kept.size} pages kept)`, started);
     }

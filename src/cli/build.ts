@@ -114,7 +114,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         io.out(JSON.stringify(result, null, 2));
       } else if (!flags.quiet) {
         for (const e of result.editions) {
-          const kept = e.kept.length ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged)` : '';
+          const kept = e.kept.length ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged${e.spliced.length ? `, ${e.spliced.length} updated in place` : ''})` : '';
           io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files${kept} -> ${path.relative(process.cwd(), e.dir) || '.'}`);
         }
         const w = result.diagnostics.length;

@@ -68,7 +68,9 @@ export class DevBuilder {
     if (!this.good || pages.size === 0) return new Map();
     const { edition, parsed, strings, templates } = this.good;
     const editions = [{ id: edition.id, title: edition.title, language: edition.language }];
-    return renderEdition({ edition, parsed, strings, templates, pdf: false, inject: this.inject, editions, only: pages, memoize: true }).files;
+    // Without `keep`, pages come back as text (slots and splicing are for builds that write).
+    const { files } = renderEdition({ edition, parsed, strings, templates, pdf: false, inject: this.inject, editions, only: pages, memoize: true });
+    return new Map([...files].map(([rel, content]) => [rel, content.toString()]));
   }
 
   /** Build after `changes` (none: the first build). Undefined when no change concerns the edition. */

@@ -24,7 +24,7 @@ export interface EditionFiles {
   /** Output path -> a file of the last build to keep (hard-linked, else copied). */
   links?: Map<string, string>;
   /** Output path -> the key of what it holds (render/pages.ts pageKey()): recorded for the next build. */
-  keys?: Map<string, string>;
+  keys?: Map<string, Recorded>;
 }
 
 /** What the marker file records of each keyed file, so the next build can keep it. */
@@ -34,10 +34,13 @@ interface ManifestEntry {
   mtimeMs: number;
   /** Warnings making the file gave (printing a PDF): given again when it is kept. */
   notes?: Diagnostic[];
+  /** A whole page's skeleton key and slots (render/slots.ts), so the next build can splice it. */
+  skeleton?: string;
+  slots?: [string, number, number][];
 }
 
-/** A file's key, and the warnings making it gave. */
-export type Recorded = string | { key: string; notes: Diagnostic[] };
+/** A file's key, with the warnings making it gave, or a page's skeleton and slots. */
+export type Recorded = string | { key: string; notes?: Diagnostic[]; skeleton?: string; slots?: [string, number, number][] };
 
 /**
  * The files of the last build in an edition folder that may be kept: those
@@ -56,7 +59,10 @@ export class LastBuild {
       const [, json] = (await readFile(path.join(dir, MARKER), 'utf8')).split('\n');
       const files = (JSON.parse(json ?? '') as { files?: Record<string, ManifestEntry> }).files ?? {};
       for (const [rel, e] of Object.entries(files)) {
-        if (typeof e?.key === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number') entries.set(rel, e);
+        if (typeof e?.key === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number') {
+        if (e.slots !== undefined && !(Array.isArray(e.slots) && e.slots.every((x) => Array.isArray(x) && x.length === 3))) delete e.slots;
+        entries.set(rel, e);
+      }
       }
     } catch {
       // No marker, an old one, or unreadable: nothing to keep.
@@ -67,6 +73,14 @@ export class LastBuild {
   /** The last build's file for `rel` if it holds `key` and looks untouched; else undefined. */
   keep(rel: string, key: string): string | undefined {
     return this.kept(rel, key)?.file;
+  }
+
+  /** The last build's page with its skeleton and slots, if recorded and untouched since. */
+  previous(rel: string): { file: string; skeleton: string; slots: [string, number, number][] } | undefined {
+    const e = this.entries.get(rel);
+    if (!e?.skeleton || !e.slots) return undefined;
+    const file = this.kept(rel, e.key)?.file;
+    return file ? { file, skeleton: e.skeleton, slots: e.slots } : undefined;
   }
 
   /** keep(), with the warnings recorded for the file. */
@@ -138,8 +152,8 @@ export class Staging {
     for (const [rel, r] of this.keys.get(id)!) {
       try {
         const st = await stat(path.join(base, rel));
-        const { key, notes } = typeof r === 'string' ? { key: r, notes: [] } : r;
-        files[rel] = { key, size: st.size, mtimeMs: st.mtimeMs, ...(notes.length ? { notes } : {}) };
+        const { key, notes = [], skeleton, slots } = typeof r === 'string' ? { key: r } : r;
+        files[rel] = { key, size: st.size, mtimeMs: st.mtimeMs, ...(notes.length ? { notes } : {}), ...(skeleton && slots ? { skeleton, slots } : {}) };
       } catch {
         // Not written after all: nothing to record.
       }

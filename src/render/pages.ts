@@ -10,7 +10,8 @@ import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
-import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP } from './fragments.js';
+import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, type Fragments } from './fragments.js';
+import { fillSlots, searchText, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
 import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
@@ -34,13 +35,19 @@ export interface RenderInput {
   start?: string;
   /** Remember each unit's filled fragments for the next render in this process (`trainpack dev`). */
   memoize?: boolean;
+  /** The last build's page with its skeleton key and slots, if it is still there untouched (see splice()). */
+  previous?: (page: string) => { file: string; skeleton: string; slots: Slot[] } | undefined;
   /** Asked for each page with its key: true when the last build's page of that key is kept (not rendered). */
   keep?: (page: string, key: string) => boolean;
 }
 
 export interface RenderedEdition {
   /** The pages rendered, by path relative to the edition folder. */
-  files: Map<string, string>;
+  files: Map<string, string | Buffer>;
+  /** For the whole pages (guide, handout, index): their skeleton key and where each unit's slot is, for the next build to splice. */
+  slotted: Map<string, { skeleton: string; slots: Slot[] }>;
+  /** Whole pages made by splicing changed units into the last build's (not rendered). */
+  spliced: Set<string>;
   /** Each page's key (see pageKey()), when every unit has a cache key. */
   keys: Map<string, string>;
   /** Pages not rendered because `keep` kept the last build's. */
@@ -82,7 +89,7 @@ function pageKey(parts: string[]): string {
 /** Render every page of one edition (except those `input.keep` keeps from the last build). */
 export function renderEdition(input: RenderInput): RenderedEdition {
   const { edition, parsed, strings, templates } = input;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   const keys = new Map<string, string>();
   const kept = new Set<string>();
   const want = (page: string) => !input.only || input.only.has(page);
@@ -121,6 +128,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const base = keyable && input.keep ? JSON.stringify([templates.signature(), common, agendaView, input.start ?? null]) : undefined;
   const described = new Map<(typeof modules)[number], string>();
   const describe = (m: (typeof modules)[number]) => described.get(m) ?? described.set(m, JSON.stringify([m.view, m.units.map((u) => [u.header, u.ref])])).get(m)!;
+  const headersOnly = new Map<(typeof modules)[number], string>();
+  const describeHeaders = (m: (typeof modules)[number]) => headersOnly.get(m) ?? headersOnly.set(m, JSON.stringify([m.view, m.units.map((u) => u.header)])).get(m)!;
   const decide = (page: string, ms: typeof modules): boolean => {
     if (!want(page)) return false;
     if (!base) return true;
@@ -135,46 +144,103 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const whole = ['facilitator-guide.html', 'participant-handout.html', 'index.html'].filter((page) => decide(page, modules));
   const decks = new Set(modules.filter((m) => decide(`slides/${m.mod.id}.html`, [m])).map((m) => m.mod.id));
 
-  const guideModules = [];
-  const handoutModules = [];
-  const search: SearchEntry[] = [];
+  // Every unit in edition order, with its first slide's deck number (a unit without slides has one title slide).
+  const flat = modules.flatMap((m) => {
+    let next = 2; // slide 1 is the module's cover
+    return m.units.map((u) => {
+      const firstSlide = next;
+      next += Math.max(1, u.p.facts.slides);
+      return { ...u, mod: m.mod, firstSlide, slot: base ? JSON.stringify([u.ref, firstSlide]) : '' };
+    });
+  });
+  const filled = new Map<number, Fragments>();
+  const filledOf = (i: number): Fragments => {
+    let f = filled.get(i);
+    if (!f) {
+      const { unit, p, used, firstSlide } = flat[i]!;
+      const values = { strings, vars: edition.vars, firstSlide };
+      const template = fragmentsOf(p, unit.selfCheck, input.cache);
+      filled.set(i, (f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values)));
+    }
+    return f;
+  };
+
+  // Decks, from their module's units.
   const deckCss = decks.size ? templates.read('css/deck.css') : '';
   const deckJs = decks.size ? templates.read('js/deck.js') : '';
+  let at = 0;
   for (const { mod, units, view: modView } of modules) {
-    // Fragments are read only for pages that are rendered.
-    if (whole.length === 0 && !decks.has(mod.id)) continue;
+    const first = at;
+    at += units.length;
+    if (!decks.has(mod.id)) continue;
     const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object }[] = [];
     deck.push({ number: 1, kind: 'cover', title: mod.title });
-    const guideUnits = [];
-    const handoutUnits = [];
-    for (const { unit, p, header, used } of units) {
-      const values = { strings, vars: edition.vars, firstSlide: deck.length + 1 };
-      const template = fragmentsOf(p, unit.selfCheck, input.cache);
-      const f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values);
+    units.forEach(({ unit, header }, k) => {
+      const f = filledOf(first + k);
       if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
       for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
-      guideUnits.push({ ...header, html: f.guide });
-      handoutUnits.push({ ...header, fallback: false, stale: false, html: f.handout });
-      // Only index.html carries the search data: a dev save that re-renders the guide alone skips it.
-      if (whole.includes('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: f.handoutText }));
-    }
-    guideModules.push({ ...modView, units: guideUnits });
-    handoutModules.push({ ...modView, units: handoutUnits });
-    if (decks.has(mod.id)) {
-      files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }));
-    }
+    });
+    files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }));
   }
-  if (whole.length) {
+
+  // The whole pages. Each unit's part of them is a slot: the page is rendered with a
+  // token in each slot (SLOT below) and the tokens replaced, recording where each slot's
+  // bytes are. When only some units changed since the last build and nothing around
+  // them did (the same skeleton key), the last build's page is spliced instead.
+  const pieceOf: Record<string, (f: Fragments) => string> = {
+    'facilitator-guide.html': (f) => f.guide,
+    'participant-handout.html': (f) => f.handout,
+    'index.html': (f) => searchText(f.handoutText),
+  };
+  const slotted = new Map<string, { skeleton: string; slots: Slot[] }>();
+  const splicedPages = new Set<string>();
+  const wholeToRender = whole.filter((page) => {
+    if (!base || !input.previous) return true;
+    const skeleton = pageKey([base, `skeleton:${page}`, ...modules.map(describeHeaders)]);
+    const spliced = splice(input.previous(page), skeleton, flat.map((u) => u.slot), (i) => pieceOf[page]!(filledOf(i)));
+    if (!spliced) return true;
+    files.set(page, spliced.content);
+    slotted.set(page, { skeleton, slots: spliced.slots });
+    splicedPages.add(page);
+    return false;
+  });
+  if (wholeToRender.length) {
+    const token = (i: number) => (base ? `${SLOT_OPEN}${i}${SLOT_CLOSE}` : undefined);
+    const guideModules = [];
+    const handoutModules = [];
+    const search: SearchEntry[] = [];
+    let i = 0;
+    for (const { mod, units, view: modView } of modules) {
+      const guideUnits = [];
+      const handoutUnits = [];
+      for (const { unit, header } of units) {
+        const f = base ? undefined : filledOf(i);
+        guideUnits.push({ ...header, html: token(i) ?? f!.guide });
+        handoutUnits.push({ ...header, fallback: false, stale: false, html: token(i) ?? f!.handout });
+        if (wholeToRender.includes('index.html')) search.push(searchEntry({ id: unit.id, number: header.number, title: unit.title, module: mod.title, objectives: unit.objectives, handoutText: token(i) ?? f!.handoutText }));
+        i++;
+      }
+      guideModules.push({ ...modView, units: guideUnits });
+      handoutModules.push({ ...modView, units: handoutUnits });
+    }
     const doc = { ...common, css: templates.read('css/page.css'), js: templates.read('js/page.js'), agenda: agendaView };
-    if (whole.includes('facilitator-guide.html')) files.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
-    if (whole.includes('participant-handout.html')) files.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));
-    if (whole.includes('index.html')) {
-      // The index is read by participants too: its search data comes from the handout only (search.ts).
-      files.set('index.html', templates.render('index', { ...doc, js: templates.read('js/search.js'), agendaLinks: 'facilitator-guide.html', modules: guideModules, searchIndex: searchIndexJson(search) }));
+    const rendered = new Map<string, string>();
+    if (wholeToRender.includes('facilitator-guide.html')) rendered.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
+    if (wholeToRender.includes('participant-handout.html')) rendered.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));
+    // The index is read by participants too: its search data comes from the handout only (search.ts).
+    if (wholeToRender.includes('index.html')) rendered.set('index.html', templates.render('index', { ...doc, js: templates.read('js/search.js'), agendaLinks: 'facilitator-guide.html', modules: guideModules, searchIndex: searchIndexJson(search) }));
+    for (const [page, text] of rendered) {
+      if (!base) {
+        files.set(page, text);
+        continue;
+      }
+      const { content, slots } = fillSlots(text, flat.map((u) => u.slot), (k) => pieceOf[page]!(filledOf(k)));
+      files.set(page, content);
+      slotted.set(page, { skeleton: pageKey([base, `skeleton:${page}`, ...modules.map(describeHeaders)]), slots });
     }
   }
   const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
-  return { files, keys, kept, agenda, stats: { units, slides: totalSlides, pages: files.size + kept.size } };
+  return { files, keys, kept, slotted, spliced: splicedPages, agenda, stats: { units, slides: totalSlides, pages: files.size + kept.size } };
 }
 
 export { prerender } from './fragments.js';
