@@ -9,6 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
 import { copyFixture, replaceInFile, snapshotFiles, tempDir } from '../helpers.js';
 
+/** A copy of the `full` fixture, built once into a fresh output folder. */
+async function builtCopy() {
+  const dir = await copyFixture('full');
+  const out = await tempDir();
+  await build({ dir, out });
+  return { dir, out };
+}
+
 const PAGES = ['facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides/alpha.html', 'slides/beta.html'];
 
 describe('pages kept from the last build', () => {
@@ -26,9 +34,7 @@ describe('pages kept from the last build', () => {
   });
 
   it("renders what a changed unit shows and keeps the other module's deck", async () => {
-    const dir = await copyFixture('full');
-    const out = await tempDir();
-    await build({ dir, out });
+    const { dir, out } = await builtCopy();
     await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'CHANGED-SCENARIO');
     const r = await build({ dir, out });
     expect(r.editions[0]!.kept).toEqual(['slides/alpha.html']);
@@ -36,9 +42,7 @@ describe('pages kept from the last build', () => {
   });
 
   it('makes a page changed by hand again', async () => {
-    const dir = await copyFixture('full');
-    const out = await tempDir();
-    await build({ dir, out });
+    const { dir, out } = await builtCopy();
     const index = path.join(out, 'base/index.html');
     const original = await readFile(index, 'utf8');
     await writeFile(index, 'EDITED BY HAND');
@@ -48,9 +52,7 @@ describe('pages kept from the last build', () => {
   });
 
   it('keeps nothing when options change what a page shows, or without the cache', async () => {
-    const dir = await copyFixture('full');
-    const out = await tempDir();
-    await build({ dir, out });
+    const { dir, out } = await builtCopy();
     const dated = await build({ dir, out, start: '2027-03-01' });
     // The agenda (guide, index) shows dates now; decks and the handout do not show the agenda.
     expect(dated.editions[0]!.kept).not.toContain('facilitator-guide.html');
@@ -64,9 +66,7 @@ describe('whole pages spliced from the last build', () => {
   const whole = ['facilitator-guide.html', 'index.html', 'participant-handout.html'];
 
   it('replaces only the changed unit, byte for byte what a cold build writes', async () => {
-    const dir = await copyFixture('full');
-    const out = await tempDir();
-    await build({ dir, out });
+    const { dir, out } = await builtCopy();
     await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'SCENARIO-TEXT & <CHANGED> "again"');
     const r = await build({ dir, out });
     expect(r.editions[0]!.spliced).toEqual(whole);
@@ -82,9 +82,7 @@ describe('whole pages spliced from the last build', () => {
   });
 
   it('renders in full when what surrounds the units changed, or the record is damaged', async () => {
-    const dir = await copyFixture('full');
-    const out = await tempDir();
-    await build({ dir, out });
+    const { dir, out } = await builtCopy();
     // A title is in the page around the unit's slot (its header): no splice.
     await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'SCENARIO-TEXT', 'SCENARIO-2');
     await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), 'title: ', 'title: Renamed ');
