@@ -3,6 +3,7 @@
  * empty boxes ("tofu"). Only scripts present in the text are checked, and
  * each `fc-list :lang=xx` answer is cached for the life of the process.
  */
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 
 /** A writing system trainpack checks for, with the Debian package that covers it. */
@@ -51,6 +52,22 @@ export const fcList: FontProbe = (lang) =>
       resolve(err ? undefined : stdout.trim().length > 0);
     });
   });
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * A hash of the installed font files (`fc-list : file`), part of a kept PDF's
+ * key: installing or removing a font prints the PDFs again. Empty when
+ * fontconfig is not there to ask.
+ */
+export function installedFonts(): Promise<string> {
+  fingerprint ??= new Promise((resolve) => {
+    execFile('fc-list', [':', 'file'], { timeout: 10_000, maxBuffer: 1 << 24 }, (err, stdout) => {
+      resolve(err ? '' : createHash('sha1').update(stdout.split('\n').sort().join('\n')).digest('hex'));
+    });
+  });
+  return fingerprint;
+}
 
 // One answer per probe and language for the life of the process: fonts are
 // not installed in the middle of a build.

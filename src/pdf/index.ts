@@ -22,6 +22,7 @@ import { Pool } from './pool.js';
 import { printDeck, printDocument, type PrintSettings } from './print.js';
 import { reproducible } from './reproducible.js';
 import { fontWarnings, guardRules, printError, tasksOf, type ExtraDocument, type Task } from './tasks.js';
+import { installedFonts } from './fonts.js';
 
 /** `NODE_DEBUG=trainpack:pdf` prints the browser and each PDF's pages, passes and time. */
 const debug = debuglog('trainpack:pdf');
@@ -109,7 +110,7 @@ export async function renderEditionPdfs(
   const run = async (task: Task) => {
     const editionId = task.edition.id;
     const htmlKey = options.reuse?.htmlKey(editionId, path.relative(task.root, task.html).split(path.sep).join('/'));
-    const key = htmlKey && pdfKey([htmlKey, task.kind, task.label ?? '', options.paper, options.notes, css.get(editionId), Boolean(options.reproducible), found.path]);
+    const key = htmlKey && pdfKey([htmlKey, task.kind, task.label ?? '', options.paper, options.notes, css.get(editionId), Boolean(options.reproducible), found.path, await installedFonts()]);
     const old = key ? options.reuse!.keep(editionId, task.pdfRel, key) : undefined;
     const byEdition = keys.get(editionId) ?? keys.set(editionId, new Map()).get(editionId)!;
     if (old) {

@@ -1,4 +1,5 @@
 /** Script detection and the cached font check (src/pdf/fonts.ts). */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fcList, missingScripts, scriptsIn } from '../../src/pdf/fonts.js';
 
@@ -53,5 +54,15 @@ describe('missingScripts', () => {
     const ar = await fcList('ar');
     if (ar === undefined) return; // no fc-list here
     expect(ar).toBe(true);
+  });
+});
+
+describe('installed fonts fingerprint (part of a kept PDF key)', () => {
+  it('is a hash of the font files fontconfig lists, the same on each call', async () => {
+    const { installedFonts } = await import('../../src/pdf/fonts.js');
+    const hasFontconfig = spawnSync('fc-list', ['--version']).status === 0;
+    const a = await installedFonts();
+    expect(a).toMatch(hasFontconfig ? /^[0-9a-f]{40}$/ : /^$/);
+    expect(await installedFonts()).toBe(a);
   });
 });
