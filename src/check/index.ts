@@ -11,6 +11,9 @@
  * | vars.ts       | unused-var                                                              |
  * | overlays.ts   | stale-overlay, unrecorded-overlay, orphaned-overlay, missing-strings    |
  * | time.ts       | unit-too-long, agenda-overflow, exercise-overrun                        |
+ *
+ * The rules read what each parse found (markdown/facts.ts), never a tree: a
+ * check whose units are all in `.trainpack-cache` parses and loads nothing.
  */
 import path from 'node:path';
 import { Diagnostics, sortDiagnostics, TrainpackError, type Diagnostic } from '../errors.js';
