@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
-import { saveMemos, seedMemos } from './cache/memo.js';
+import { memoTable, saveMemos, seedMemos } from './cache/memo.js';
 
 /** The memo tables the load and resolve stages fill (cache/memo.ts): unit front matter, patch files and the sections they patch. */
-const MEMOS = ['frontmatter', 'sections', 'patches'];
+const MEMOS = ['frontmatter', 'sections', 'patches', 'links'];
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
@@ -289,8 +289,12 @@ const MD_NAME = /<([^<>\n]+?\.md)(?=[#?>])|([^\s()<>"'[\]]+?\.md)(?=[#?)\s>"'\]]
 // By text, not by unit object: every edition has its own unit objects for the same texts.
 const namesByText = new Map<string, string[]>();
 
+/** `.md` names by a hash of the text, kept in the cache (cache/memo.ts): no regex over an unchanged text. */
+const namesTable = memoTable<string[]>('links');
+
 function mdNames(unit: Unit): string[] {
   let names = namesByText.get(unit.body);
+  if (!names) names = namesTable.get(textHash(unit.body));
   if (!names) {
     names = [...unit.body.matchAll(MD_NAME)].map((m) => {
       const raw = m[1] ?? m[2]!;
@@ -300,6 +304,9 @@ function mdNames(unit: Unit): string[] {
         return path.posix.basename(raw);
       }
     });
+    namesTable.set(textHash(unit.body), names);
+  }
+  if (namesByText.get(unit.body) !== names) {
     if (namesByText.size > 100_000) namesByText.clear();
     namesByText.set(unit.body, names);
   }

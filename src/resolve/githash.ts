@@ -1,6 +1,6 @@
 /** Git blob hashes without git: what `git hash-object <file>` prints. */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileSignature } from '../markdown/context.js';
 
 /** sha1("blob <size>\0<content>"), the id git gives a file's content. */
@@ -20,7 +20,7 @@ export async function fileBlobHash(file: string): Promise<string> {
   const sig = fileSignature(file);
   const hit = known.get(file);
   if (hit && hit.sig === sig && sig !== 'missing') return hit.hash;
-  const hash = blobHash(await readFile(file));
+  const hash = blobHash(readFileSync(file));
   known.set(file, { sig, hash });
   return hash;
 }

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Diagnostics, TrainpackError } from '../errors.js';
@@ -60,12 +61,13 @@ export async function overlayFiles(overlay: Overlay): Promise<string[]> {
 
 /** The full file at `key` in the layers below `chain`'s last one (closest first), else the base. */
 export async function fileBelow(root: string, chain: Overlay[], key: string): Promise<string | undefined> {
+  // Synchronous: a check asks this for every overlay file, and a stat is quicker than a thread-pool round trip.
   for (const layer of [...chain.slice(0, -1)].reverse()) {
     const p = path.join(layer.dir, key);
-    if (await exists(p)) return p;
+    if (existsSync(p)) return p;
   }
   const base = path.join(root, key);
-  return (await exists(base)) ? base : undefined;
+  return existsSync(base) ? base : undefined;
 }
 
 async function upstreamOf(file: string): Promise<string | undefined> {
