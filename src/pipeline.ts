@@ -4,11 +4,10 @@
  * unchanged unit is parsed once per process, whatever the number of editions
  * sharing it and however many rebuilds run (`trainpack dev`).
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
-import { memoTable, saveMemos, seedMemos } from './cache/memo.js';
+import { memoTable, saveMemos, seedMemos, sha1 } from './cache/memo.js';
 
 /** The memo tables the load and resolve stages fill (cache/memo.ts): unit front matter, patch files and the sections they patch. */
 const MEMOS = ['frontmatter', 'sections', 'patches', 'links'];
@@ -256,10 +255,6 @@ export class ParseCache {
   clear(): void {
     this.map.clear();
   }
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 // Unit texts by content: every edition hashes the units it shares with the others.

@@ -10,7 +10,13 @@
  * is always found again, with its place, by computing afresh.
  */
 import { createHash } from 'node:crypto';
+import { Diagnostics } from '../errors.js';
 import type { DiskCache } from './disk.js';
+
+/** The hex SHA-1 of a text: every content key of the caches. */
+export function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
 
 export class Memo<T> {
   private readonly map = new Map<string, T>();
@@ -19,10 +25,6 @@ export class Memo<T> {
   private fresh = false;
 
   constructor(readonly name: string) {}
-
-  static key(text: string): string {
-    return createHash('sha1').update(text).digest('hex');
-  }
 
   get(key: string): T | undefined {
     const v = this.map.get(key);
@@ -34,6 +36,23 @@ export class Memo<T> {
     this.map.set(key, value);
     this.used.add(key);
     this.fresh = true;
+  }
+
+  /**
+   * The value kept for `text`, else `compute` run with diagnostics of its
+   * own, which are then passed on to `diags`. The result is kept only when
+   * computing it reported nothing, so a problem is found again, with its
+   * place, every time.
+   */
+  checked(text: string, diags: Diagnostics, compute: (local: Diagnostics) => T | undefined): T | undefined {
+    const key = sha1(text);
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const local = new Diagnostics();
+    const value = compute(local);
+    for (const d of local.list) diags.add(d);
+    if (value !== undefined && local.list.length === 0) this.set(key, value);
+    return value;
   }
 
   seed(entries: unknown): void {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import type { Curriculum, Module, Unit } from '../model.js';
-import { Memo, memoTable } from '../cache/memo.js';
+import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix } from './files.js';
 import { parseYaml } from './yaml.js';
@@ -31,15 +31,10 @@ type UnitFrontMatter = z.infer<typeof unitSchema>;
 const frontMatters = memoTable<UnitFrontMatter>('frontmatter');
 
 function unitFrontMatter(matter: string, rel: string, diags: Diagnostics): UnitFrontMatter | undefined {
-  const key = Memo.key(matter);
-  const known = frontMatters.get(key);
-  if (known) return known;
-  const local = new Diagnostics();
-  const yaml = parseYaml(matter, rel, local);
-  const fm = yaml && validate(unitSchema, yaml, rel, local, 'unit front matter');
-  for (const d of local.list) diags.add(d);
-  if (fm && local.list.length === 0) frontMatters.set(key, fm);
-  return fm;
+  return frontMatters.checked(matter, diags, (local) => {
+    const yaml = parseYaml(matter, rel, local);
+    return yaml && validate(unitSchema, yaml, rel, local, 'unit front matter');
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  * memory and in the persistent cache; worker threads render them too
  * (markdown/pool.ts), so this module holds no state a worker could miss.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '../cache/memo.js';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { DiskCache } from '../cache/disk.js';
@@ -78,7 +78,7 @@ const stringsIds = new WeakMap<Strings, string>();
 
 function stringsId(strings: Strings): string {
   let id = stringsIds.get(strings);
-  if (id === undefined) stringsIds.set(strings, (id = createHash('sha1').update(JSON.stringify(strings)).digest('hex')));
+  if (id === undefined) stringsIds.set(strings, (id = sha1(JSON.stringify(strings))));
   return id;
 }
 
@@ -130,7 +130,7 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
     if (!memo) byTree.set(p.tree, (memo = new Map()));
   }
   const fullKey = `${p.key}|${variant}`;
-  const hit = memo ? memo.get(variant) : (byKey.get(fullKey) ?? disk?.get<Fragments>('fragments', hashKey(fullKey)));
+  const hit = memo ? memo.get(variant) : (byKey.get(fullKey) ?? disk?.get<Fragments>('fragments', sha1(fullKey)));
   if (hit) {
     if (!memo) byKey.set(fullKey, hit);
     return hit;
@@ -145,7 +145,7 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
 export function rememberFragments(key: string, selfCheck: boolean, fragments: Fragments, disk?: DiskCache): void {
   const fullKey = `${key}|${selfCheck}|${FRAGMENT_MARKUP}`;
   byKey.set(fullKey, fragments);
-  disk?.set('fragments', hashKey(fullKey), fragments);
+  disk?.set('fragments', sha1(fullKey), fragments);
 }
 
 /** Render a canonical tree's fragments, with markers for every edition's values. */
@@ -163,10 +163,6 @@ export function renderFragments(canonical: Root, selfCheck: boolean): Fragments 
     handout,
     handoutText: textOfHtml(handout),
   };
-}
-
-function hashKey(key: string): string {
-  return createHash('sha1').update(key).digest('hex');
 }
 
 /** Decks live in `slides/`: links to copied assets and to units need one more `../`. */

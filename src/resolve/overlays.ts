@@ -17,7 +17,7 @@ import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { applyPatch, readPatch, type PatchOp } from './patch.js';
-import { Memo, memoTable } from '../cache/memo.js';
+import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 
 export interface EditionSelection {
@@ -184,16 +184,11 @@ const patchFiles = memoTable<PatchFile>('patches');
 
 /** Read a patch file; undefined when it is unusable (the reasons are in `diags`). */
 function readPatchFile(text: string, rel: string, diags: Diagnostics): PatchFile | undefined {
-  const key = Memo.key(text);
-  const known = patchFiles.get(key);
-  if (known) return known;
-  const local = new Diagnostics();
-  const split = splitFrontMatter(text, rel, local);
-  const overrides = split.yaml && validate(unitSchema.partial(), split.yaml, rel, local, 'patch front matter');
-  const read = overrides ? { overrides, given: Object.keys(split.yaml!.data as object), ops: readPatch(split.body, rel, local) } : undefined;
-  for (const d of local.list) diags.add(d);
-  if (read && local.list.length === 0) patchFiles.set(key, read);
-  return read;
+  return patchFiles.checked(text, diags, (local) => {
+    const split = splitFrontMatter(text, rel, local);
+    const overrides = split.yaml && validate(unitSchema.partial(), split.yaml, rel, local, 'patch front matter');
+    return overrides ? { overrides, given: Object.keys(split.yaml!.data as object), ops: readPatch(split.body, rel, local) } : undefined;
+  });
 }
 
 /** Is the recorded upstream hash different from the file below now? */

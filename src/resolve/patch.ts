@@ -18,7 +18,7 @@ import remarkGfm from '../markdown/remark-gfm-promised.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostics } from '../errors.js';
-import { Memo, memoTable } from '../cache/memo.js';
+import { memoTable, sha1 } from '../cache/memo.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
@@ -39,7 +39,7 @@ const known = memoTable<Section[]>('sections');
 
 /** The sections of a Markdown text, in order. */
 export function sections(text: string): Section[] {
-  const key = Memo.key(text);
+  const key = sha1(text);
   const hit = known.get(key);
   if (hit) return hit;
   const out = sectionsOf(text);
