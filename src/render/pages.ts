@@ -11,8 +11,8 @@ import type { Edition } from '../resolve/edition.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
 import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, type Fragments } from './fragments.js';
-import { fillSlots, searchText, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
-import { searchEntry, searchIndexJson, type SearchEntry } from './search.js';
+import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
+import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
 
@@ -122,14 +122,14 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     });
     return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
   });
-  const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + Math.max(1, u.p.facts.slides), 0), 0);
+  // A unit's slides in its module's deck: a unit without slides has one title slide.
+  const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => Math.max(1, u.p.facts.slides);
+  const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + slidesOfUnit(u), 0), 0);
   const keyable = modules.every((m) => m.units.every((u) => u.ref));
   // Each part of a key is written out once: the whole pages share the edition's part and every module's.
   const base = keyable && input.keep ? JSON.stringify([templates.signature(), common, agendaView, input.start ?? null]) : undefined;
   const described = new Map<(typeof modules)[number], string>();
   const describe = (m: (typeof modules)[number]) => described.get(m) ?? described.set(m, JSON.stringify([m.view, m.units.map((u) => [u.header, u.ref])])).get(m)!;
-  const headersOnly = new Map<(typeof modules)[number], string>();
-  const describeHeaders = (m: (typeof modules)[number]) => headersOnly.get(m) ?? headersOnly.set(m, JSON.stringify([m.view, m.units.map((u) => u.header)])).get(m)!;
   const decide = (page: string, ms: typeof modules): boolean => {
     if (!want(page)) return false;
     if (!base) return true;
@@ -144,15 +144,19 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const whole = ['facilitator-guide.html', 'participant-handout.html', 'index.html'].filter((page) => decide(page, modules));
   const decks = new Set(modules.filter((m) => decide(`slides/${m.mod.id}.html`, [m])).map((m) => m.mod.id));
 
-  // Every unit in edition order, with its first slide's deck number (a unit without slides has one title slide).
+  // Every unit in edition order, with its first slide's deck number.
   const flat = modules.flatMap((m) => {
     let next = 2; // slide 1 is the module's cover
     return m.units.map((u) => {
       const firstSlide = next;
-      next += Math.max(1, u.p.facts.slides);
-      return { ...u, mod: m.mod, firstSlide, slot: base ? JSON.stringify([u.ref, firstSlide]) : '' };
+      next += slidesOfUnit(u);
+      return { ...u, mod: m.mod, firstSlide };
     });
   });
+  // What each unit's slot holds, and what surrounds the slots (the units' headers, not their parts).
+  const slotRefs = base ? flat.map((u) => JSON.stringify([u.ref, u.firstSlide])) : [];
+  const headers = base ? modules.map((m) => JSON.stringify([m.view, m.units.map((u) => u.header)])) : [];
+  const skeletonOf = (page: string) => pageKey([base!, `skeleton:${page}`, ...headers]);
   const filled = new Map<number, Fragments>();
   const filledOf = (i: number): Fragments => {
     let f = filled.get(i);
@@ -196,8 +200,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const splicedPages = new Set<string>();
   const wholeToRender = whole.filter((page) => {
     if (!base || !input.previous) return true;
-    const skeleton = pageKey([base, `skeleton:${page}`, ...modules.map(describeHeaders)]);
-    const spliced = splice(input.previous(page), skeleton, flat.map((u) => u.slot), (i) => pieceOf[page]!(filledOf(i)));
+    const skeleton = skeletonOf(page);
+    const spliced = splice(input.previous(page), skeleton, slotRefs, (i) => pieceOf[page]!(filledOf(i)));
     if (!spliced) return true;
     files.set(page, spliced.content);
     slotted.set(page, { skeleton, slots: spliced.slots });
@@ -234,13 +238,12 @@ export function renderEdition(input: RenderInput): RenderedEdition {
         files.set(page, text);
         continue;
       }
-      const { content, slots } = fillSlots(text, flat.map((u) => u.slot), (k) => pieceOf[page]!(filledOf(k)));
+      const { content, slots } = fillSlots(text, slotRefs, (k) => pieceOf[page]!(filledOf(k)));
       files.set(page, content);
-      slotted.set(page, { skeleton: pageKey([base, `skeleton:${page}`, ...modules.map(describeHeaders)]), slots });
+      slotted.set(page, { skeleton: skeletonOf(page), slots });
     }
   }
-  const units = edition.modules.reduce((n, m) => n + m.units.length, 0);
-  return { files, keys, kept, slotted, spliced: splicedPages, agenda, stats: { units, slides: totalSlides, pages: files.size + kept.size } };
+  return { files, keys, kept, slotted, spliced: splicedPages, agenda, stats: { units: flat.length, slides: totalSlides, pages: files.size + kept.size } };
 }
 
 export { prerender } from './fragments.js';

@@ -71,6 +71,16 @@ const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '
  * escaped so no text in a unit can close the element or open a comment,
  * and U+2028/2029 escaped for old parsers.
  */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!);
+}
+
+/** The search data of an index page. */
 export function searchIndexJson(entries: SearchEntry[]): string {
-  return JSON.stringify(entries).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!);
+  return scriptJson(entries);
+}
+
+/** A unit's text as it stands inside a string of the search data, without the quotes (render/slots.ts). */
+export function searchText(text: string): string {
+  return scriptJson(text).slice(1, -1);
 }

@@ -16,13 +16,6 @@ export const SLOT_OPEN = '\uFDD2';
 export const SLOT_CLOSE = '\uFDD3';
 const TOKEN = /\uFDD2(\d+)\uFDD3/g;
 
-const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
-
-/** Text as it stands inside a JSON string of the search data (search.ts searchIndexJson()), without the quotes. */
-export function searchText(text: string): string {
-  return JSON.stringify(text).slice(1, -1).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!);
-}
-
 /** Replace every token of a rendered page by its unit's part; the page as bytes, and its slots. */
 export function fillSlots(page: string, refs: string[], part: (i: number) => string): { content: Buffer; slots: Slot[] } {
   const pieces: Buffer[] = [];
