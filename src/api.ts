@@ -145,10 +145,14 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       // With the persistent cache on, a page whose key is the one the last build recorded is kept, not rendered.
       const last = cache.disk ? await LastBuild.read(path.join(out, edition.id)) : undefined;
       const links = new Map<string, string>();
+      const keptFrom = new Map<string, NonNullable<ReturnType<LastBuild['kept']>>>();
       const keep = last && ((rel: string, key: string) => {
-        const file = last.keep(rel, key);
-        if (file) links.set(rel, file);
-        return file !== undefined;
+        const found = last.kept(rel, key);
+        if (found) {
+          links.set(rel, found.file);
+          keptFrom.set(rel, found);
+        }
+        return found !== undefined;
       });
       const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep, previous: last && ((rel) => last.previous(rel)) });
       if (options.days && page.agenda.length > options.days) {
@@ -164,10 +168,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       const recorded = new Map<string, Recorded>(page.keys);
       for (const [rel, { skeleton, slots }] of page.slotted) recorded.set(rel, { key: page.keys.get(rel)!, skeleton, slots });
       // A kept page keeps its slots for the build after this one.
-      for (const rel of page.kept) {
-        const prev = last?.previous(rel);
-        if (prev) recorded.set(rel, { key: page.keys.get(rel)!, skeleton: prev.skeleton, slots: prev.slots });
-      }
+      for (const [rel, { skeleton, slots }] of keptFrom) if (skeleton && slots) recorded.set(rel, { key: page.keys.get(rel)!, skeleton, slots });
       const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: recorded });
       if (last) reuse.set(edition.id, { last, keys: page.keys });
       results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort(), spliced: [...page.spliced].sort() });

@@ -60,19 +60,14 @@ export class LastBuild {
       const files = (JSON.parse(json ?? '') as { files?: Record<string, ManifestEntry> }).files ?? {};
       for (const [rel, e] of Object.entries(files)) {
         if (typeof e?.key === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number') {
-        if (e.slots !== undefined && !(Array.isArray(e.slots) && e.slots.every((x) => Array.isArray(x) && x.length === 3))) delete e.slots;
-        entries.set(rel, e);
-      }
+          if (e.slots !== undefined && !(Array.isArray(e.slots) && e.slots.every((x) => Array.isArray(x) && x.length === 3))) delete e.slots;
+          entries.set(rel, e);
+        }
       }
     } catch {
       // No marker, an old one, or unreadable: nothing to keep.
     }
     return new LastBuild(dir, entries);
-  }
-
-  /** The last build's file for `rel` if it holds `key` and looks untouched; else undefined. */
-  keep(rel: string, key: string): string | undefined {
-    return this.kept(rel, key)?.file;
   }
 
   /** The last build's page with its skeleton and slots, if recorded and untouched since. */
@@ -83,14 +78,17 @@ export class LastBuild {
     return file ? { file, skeleton: e.skeleton, slots: e.slots } : undefined;
   }
 
-  /** keep(), with the warnings recorded for the file. */
-  kept(rel: string, key: string): { file: string; notes: Diagnostic[] } | undefined {
+  /**
+   * The last build's file for `rel` if it holds `key` and looks untouched,
+   * with what was recorded with it (warnings, a page's skeleton and slots).
+   */
+  kept(rel: string, key: string): { file: string; notes: Diagnostic[]; skeleton?: string; slots?: [string, number, number][] } | undefined {
     const e = this.entries.get(rel);
     if (!e || e.key !== key) return undefined;
     const file = path.join(this.dir, rel);
     try {
       const st = statSync(file);
-      return st.size === e.size && st.mtimeMs === e.mtimeMs ? { file, notes: e.notes ?? [] } : undefined;
+      return st.size === e.size && st.mtimeMs === e.mtimeMs ? { file, notes: e.notes ?? [], skeleton: e.skeleton, slots: e.slots } : undefined;
     } catch {
       return undefined;
     }
