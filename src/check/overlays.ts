@@ -18,33 +18,22 @@
 import { Diagnostics } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { relPath, splitRaw } from '../load/files.js';
+import { relPath } from '../load/files.js';
 import { fileBlobHash } from '../resolve/githash.js';
-import { chainOf, loadOverlays, type Overlay } from '../resolve/layers.js';
-import { fileBelow, overlayFiles } from '../resolve/status.js';
+import { chainOf, loadOverlays } from '../resolve/layers.js';
+import { fileBelow, overlayFiles, upstreamIn } from '../resolve/status.js';
 import type { CheckContext } from './context.js';
 
 /** `upstream: <40 hex>` on a line of its own, as `trainpack overlay ack` writes it. */
-const UPSTREAM_LINE = /^upstream:[ \t]*(["']?)([0-9a-f]{40})\1[ \t]*(?:#.*)?$/m;
-
-/**
- * The `upstream` an overlay file records. The usual line is read without a
- * YAML parse (hundreds of files are checked on every build); anything else
- * that mentions the key is parsed.
- */
-async function upstreamOf(ctx: CheckContext, rel: string): Promise<string | undefined> {
+/** The `upstream` an overlay file records (read synchronously: hundreds of small files on every build). */
+function upstreamOf(ctx: CheckContext, rel: string): string | undefined {
   let text: string;
   try {
     text = readFileSync(path.join(ctx.root, rel), 'utf8');
   } catch {
     return undefined;
   }
-  const { matter } = splitRaw(text);
-  const line = UPSTREAM_LINE.exec(matter);
-  if (line) return line[2];
-  if (!matter.includes('upstream')) return undefined;
-  const recorded = ((await ctx.frontMatter(rel, text))?.data as { upstream?: unknown } | undefined)?.upstream;
-  return typeof recorded === 'string' ? recorded : undefined;
+  return upstreamIn(text, rel);
 }
 
 async function checkStaleness(ctx: CheckContext): Promise<void> {
@@ -61,7 +50,7 @@ async function checkStaleness(ctx: CheckContext): Promise<void> {
       const rel = `overlays/${id}/${key}`;
       const patch = key.endsWith('.patch.md');
       const below = await fileBelow(ctx.root, chain, patch ? key.replace(/\.patch\.md$/, '.md') : key);
-      const upstream = await upstreamOf(ctx, rel);
+      const upstream = upstreamOf(ctx, rel);
       // The place of `upstream:` is looked up (a YAML parse with positions) only for a problem to report.
       const place = async () => {
         const fm = await ctx.frontMatter(rel);

@@ -10,7 +10,6 @@
  *   changed: handlebars keeps its compiled layouts, and deps.ts can tell by
  *   identity that every page's frame is the same.
  */
-import path from 'node:path';
 import { Diagnostics } from '../errors.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';

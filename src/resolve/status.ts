@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import { loadCurriculum } from '../load/curriculum.js';
-import { exists, isDir, listDir, relPath, splitFrontMatter } from '../load/files.js';
+import { exists, isDir, listDir, relPath, splitFrontMatter, splitRaw } from '../load/files.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { resolveChain } from './overlays.js';
 import { fileBlobHash } from './githash.js';
@@ -70,10 +70,25 @@ export async function fileBelow(root: string, chain: Overlay[], key: string): Pr
   return existsSync(base) ? base : undefined;
 }
 
-async function upstreamOf(file: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8');
+/** `upstream: <40 hex>` on a line of its own, as `trainpack overlay ack` writes it. */
+const UPSTREAM_LINE = /^upstream:[ \t]*(["']?)([0-9a-f]{40})\1[ \t]*(?:#.*)?$/m;
+
+/**
+ * The `upstream` hash an overlay file's text records. The usual line is read
+ * without a YAML parse (a check reads hundreds of these files on every
+ * build); anything else that mentions the key is parsed.
+ */
+export function upstreamIn(text: string, file: string): string | undefined {
+  const { matter } = splitRaw(text);
+  const line = UPSTREAM_LINE.exec(matter);
+  if (line) return line[2];
+  if (!matter.includes('upstream')) return undefined;
   const data = splitFrontMatter(text, file, new Diagnostics()).yaml?.data as { upstream?: unknown } | undefined;
   return typeof data?.upstream === 'string' ? data.upstream : undefined;
+}
+
+async function upstreamOf(file: string): Promise<string | undefined> {
+  return upstreamIn(await readFile(file, 'utf8'), file);
 }
 
 /** Status of every overlay file (of one overlay, or all). */
