@@ -68,7 +68,15 @@ export interface BuildOptions {
   reproducible?: boolean;
   /** Build only this share of the editions (`--shard 2/3`): a CI matrix builds the rest. */
   shard?: { index: number; count: number };
+  /** Told how a long build goes (the CLI's progress line on a terminal). */
+  onProgress?: (p: BuildProgress) => void;
 }
+
+/** Where a build is: units parsed so far, the edition being rendered, PDFs written of all. */
+export type BuildProgress =
+  | { stage: 'parse'; units: number }
+  | { stage: 'render'; edition: string; done: number; total: number }
+  | { stage: 'pdf'; files: number; total: number; pages: number };
 
 /** What one edition produced. */
 export interface EditionResult {
@@ -113,6 +121,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.afterParse = (p) => prerender(p, disk);
     cache.keepTrees = false;
     cache.workers = { render: true, onFragments: (key, selfCheck, f) => rememberFragments(key, selfCheck, f, disk) };
+    const progress = options.onProgress;
+    if (progress) cache.onParsed = (units) => progress({ stage: 'parse', units });
   }
   try {
     return await buildWith(options, cache, started);
@@ -143,7 +153,8 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
   const extraPdf: Record<string, ExtraDocument[]> = {};
   let pdf: BuildResult['pdf'];
   try {
-    for (const edition of prepared.editions) {
+    for (const [i, edition] of prepared.editions.entries()) {
+      options.onProgress?.({ stage: 'render', edition: edition.edition.id, done: i, total: prepared.editions.length });
       const result = await renderAndWrite(edition, { options, formats, prepared, cache, staging, reuse, extraPdf, out });
       results.push(result);
       time(`render and write ${result.id} (${result.kept.length} pages kept)`, started);
@@ -160,6 +171,7 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
         reuse: reuse.forPdf(),
         onWarning: (d) => diags.add(d),
         onPdf: (id, rel) => results.find((r) => r.id === id)?.files.push(rel),
+        onProgress: options.onProgress && ((p) => options.onProgress!({ stage: 'pdf', ...p })),
       });
     }
   } catch (err) {
