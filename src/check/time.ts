@@ -10,9 +10,16 @@
  *   change); points at `workshop` in curriculum.yml;
  * - `exercise-overrun` (warning): the `:::exercise{minutes}` of a unit add
  *   up to more than its duration (they count inside it, FORMAT.md section 3);
- *   points at the exercise that tips the total over.
+ *   points at the exercise that tips the total over;
+ * - `module-overrun` (warning): a module's units need more minutes than its
+ *   planned slot (module.yml `minutes`); says by how much, points at
+ *   `minutes:`;
+ * - `module-start` (warning): the agenda cannot start a module where its
+ *   `starts:` plans it (no break left that day, or its first unit no longer
+ *   fits after the break); points at `starts:`.
  */
-import { DEFAULT_WORKSHOP, computeAgenda, toClock, toMinutes } from '../render/agenda.js';
+import { DEFAULT_WORKSHOP, planAgenda, toClock, toMinutes } from '../render/agenda.js';
+import { agendaInput } from '../render/agenda-view.js';
 import { distinctUnits, type CheckContext } from './context.js';
 
 /** `minutes="10"`, `minutes=10` on a directive's opening line. */
@@ -53,13 +60,20 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
     }
   }
   const several = ctx.editions.length > 1;
+  const said = new Set<string>();
   for (const { edition } of ctx.editions) {
     const units = edition.modules.flatMap((m) => m.units);
-    const days = computeAgenda(
-      units.map((u) => ({ id: u.id, title: u.title, duration: u.duration, moduleId: u.moduleId, materials: [] })),
-      workshop,
-    );
+    const { units: planned, modules } = agendaInput(edition);
+    const { days, problems } = planAgenda(planned, workshop, modules);
     const name = several ? ` of edition ${edition.id}` : '';
+    for (const problem of problems) {
+      const module = edition.modules.find((m) => m.id === problem.moduleId)!;
+      const where = await ctx.yamlKey(module.source.rel, [problem.key]);
+      const key = `${where.file}:${where.line}:${problem.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      ctx.diags.warn(problem.key === 'minutes' ? 'module-overrun' : 'module-start', problem.message + (problem.key === 'starts' ? name : ''), where);
+    }
     for (const day of days) {
       if (!day.overflow) continue;
       const last = day.items.filter((i) => i.kind === 'unit').at(-1)!;

@@ -135,7 +135,7 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
       if (meta) {
         const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
-        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
+        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts, minutes: meta.minutes, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
         if (draft) draft.module = { ...draft.module, ...module, id: draft.module.id };
         else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
       }
