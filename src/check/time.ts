@@ -21,6 +21,7 @@
 import { DEFAULT_WORKSHOP, planAgenda, toClock, toMinutes } from '../render/agenda.js';
 import { agendaInput } from '../render/agenda-view.js';
 import { distinctUnits, type CheckContext } from './context.js';
+import type { Location } from '../errors.js';
 
 /** `minutes="10"`, `minutes=10` on a directive's opening line. */
 const MINUTES = /[{\s]minutes\s*=\s*(?:"\s*(\d+)\s*"|'\s*(\d+)\s*'|(\d+))/;
@@ -60,7 +61,8 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
     }
   }
   const several = ctx.editions.length > 1;
-  const said = new Set<string>();
+  // One warning a module.yml key and message, naming the editions it holds for when not all.
+  const planProblems = new Map<string, { where: Location; key: 'starts' | 'minutes'; message: string; editions: string[] }>();
   for (const { edition } of ctx.editions) {
     const units = edition.modules.flatMap((m) => m.units);
     const { units: planned, modules } = agendaInput(edition);
@@ -69,10 +71,10 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
     for (const problem of problems) {
       const module = edition.modules.find((m) => m.id === problem.moduleId)!;
       const where = await ctx.yamlKey(module.source.rel, [problem.key]);
-      const key = `${where.file}:${where.line}:${problem.message}`;
-      if (said.has(key)) continue;
-      said.add(key);
-      ctx.diags.warn(problem.key === 'minutes' ? 'module-overrun' : 'module-start', problem.message + (problem.key === 'starts' ? name : ''), where);
+      const id = `${where.file}:${where.line}:${problem.message}`;
+      const seen = planProblems.get(id) ?? { where, key: problem.key, message: problem.message, editions: [] };
+      seen.editions.push(edition.id);
+      planProblems.set(id, seen);
     }
     for (const day of days) {
       if (!day.overflow) continue;
@@ -89,6 +91,10 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
         await ctx.yamlKey('curriculum.yml', ['workshop', 'days']),
       );
     }
+  }
+  for (const p of planProblems.values()) {
+    const which = several && p.editions.length < ctx.editions.length ? ` (edition${p.editions.length === 1 ? '' : 's'} ${p.editions.join(', ')})` : '';
+    ctx.diags.warn(p.key === 'minutes' ? 'module-overrun' : 'module-start', p.message + which, p.where);
   }
 }
 
