@@ -73,7 +73,7 @@ export function computeAgenda(units: AgendaUnit[], workshop: Workshop = DEFAULT_
   };
   const takeBreak = () => {
     const b = breaks[nextBreak++]!;
-    day!.items.push({ kind: 'break', start: t, end: t + b.minutes, title: b.label });
+    day!.items.push({ kind: 'break', start: t, end: t + b.minutes, title: b.label ?? '' });
     t += b.minutes;
   };
 
