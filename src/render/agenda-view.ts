@@ -17,7 +17,8 @@ export function clockFormat(language: string, native = false): (minutes: number)
 
 /** "Day 2", or with a start date "Day 2 — Tuesday 5 May 2026" in the edition's language. */
 export function dayLabel(n: number, start: string | undefined, language: string, strings: Strings, native = false): string {
-  const label = `${strings.day} ${formatNumber(language, n, native)}`;
+  const number = formatNumber(language, n, native);
+  const label = strings.day_n ? strings.day_n.replace('{n}', number) : `${strings.day} ${number}`;
   if (!start) return label;
   return `${label} — ${formatDate(language, start, n - 1, native)}`;
 }

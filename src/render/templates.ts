@@ -8,7 +8,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { listFormat, localizeDigits } from './locale.js';
+import { listFormat, localizeDigits, scriptOf } from './locale.js';
 import { typesetStrings, withColon } from './typography.js';
 
 /** The templates folder shipped with trainpack. */
@@ -107,7 +107,10 @@ export class Templates {
   strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
     const en = this.catalogue('strings/en.json') ?? {};
     const base = language.split('-')[0]!.toLowerCase();
-    const own = base === 'en' ? {} : { ...this.catalogue(`strings/${base}.json`), ...(language !== base ? this.catalogue(`strings/${language}.json`) : {}) };
+    // The language, then language-script (zh-CN and zh read zh-Hans.json, its likely script), then the whole tag.
+    const script = scriptOf(language);
+    const tags = [...new Set([base, ...(script ? [`${base}-${script}`] : []), language])];
+    const own = base === 'en' ? {} : Object.assign({}, ...tags.map((t) => this.catalogue(`strings/${t}.json`) ?? {}));
     const missing = base === 'en' ? [] : Object.keys(en).filter((k) => !(k in own) && !(k in overrides));
     // Generated text is typeset for the language (quotes, French spacing, Arabic punctuation: typography.ts).
     return { strings: typesetStrings({ ...en, ...own, ...overrides }, language), missing };

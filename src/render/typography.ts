@@ -104,7 +104,8 @@ export function typesetter(lang: string): Typesetter {
       const prev = out.length ? out[out.length - 1]! : state.last;
       const next = text[i + 1] ?? '';
       if (c === '"') {
-        const opening = prev === '' || /[\s([{\u2014\u2013-]/u.test(prev);
+        // Opening after a space or a bracket, closing before one; else (CJK, no spaces) by whether a quote is open.
+        const opening = prev === '' || /[\s([{\u2014\u2013-]/u.test(prev) ? true : next === '' || /[\s.,;:!?)\]}\u3001\u3002\uFF0C]/u.test(next) ? false : state.depth === 0;
         if (opening) {
           out += q.open + inner;
           state.depth++;
