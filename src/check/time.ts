@@ -19,7 +19,7 @@
  *   fits after the break); points at `starts:`.
  */
 import { DEFAULT_WORKSHOP, planAgenda, toClock, toMinutes } from '../render/agenda.js';
-import { agendaInput } from '../render/agenda-view.js';
+import { agendaInput, editionWorkshop } from '../render/agenda-view.js';
 import { distinctUnits, type CheckContext } from './context.js';
 import type { Location } from '../errors.js';
 
@@ -46,25 +46,35 @@ function checkExercises(ctx: CheckContext): void {
   }
 }
 
-async function checkAgenda(ctx: CheckContext): Promise<void> {
-  const workshop = ctx.prepared.curriculum.workshop ?? DEFAULT_WORKSHOP;
-  const dayStart = toMinutes(workshop.day_start);
-  const dayEnd = toMinutes(workshop.day_end);
-  const length = dayEnd - dayStart;
-  const tooLong = new Set<string>();
-  for (const { edition } of ctx.editions) {
-    for (const unit of edition.modules.flatMap((m) => m.units)) {
-      if (unit.duration <= length || tooLong.has(`${unit.id}:${unit.duration}`)) continue;
-      tooLong.add(`${unit.id}:${unit.duration}`);
-      const day = `${workshop.day_start}–${workshop.day_end}`;
-      ctx.diags.error('unit-too-long', `Unit "${unit.id}" lasts ${unit.duration} min, longer than a whole workshop day (${length} min, ${day})`, await ctx.unitKey(unit, 'duration'));
-    }
+/** Where an edition's workshop day is set: the highest overlay.yml of its chain with a `workshop:` block, else curriculum.yml. */
+async function workshopFile(ctx: CheckContext, chain: string[]): Promise<string> {
+  for (const layer of [...chain].reverse()) {
+    if (layer === 'base') break;
+    const rel = `overlays/${layer}/overlay.yml`;
+    const data = (await ctx.yaml(rel))?.data;
+    if (data && typeof data === 'object' && 'workshop' in data) return rel;
   }
+  return 'curriculum.yml';
+}
+
+async function checkAgenda(ctx: CheckContext): Promise<void> {
+  const tooLong = new Set<string>();
   const several = ctx.editions.length > 1;
   // One warning a module.yml key and message, naming the editions it holds for when not all.
   const planProblems = new Map<string, { where: Location; key: 'starts' | 'minutes'; message: string; editions: string[] }>();
   for (const { edition } of ctx.editions) {
+    const workshop = editionWorkshop(edition) ?? DEFAULT_WORKSHOP;
+    const file = await workshopFile(ctx, edition.chain);
+    const dayStart = toMinutes(workshop.day_start);
+    const dayEnd = toMinutes(workshop.day_end);
+    const length = dayEnd - dayStart;
     const units = edition.modules.flatMap((m) => m.units);
+    for (const unit of units) {
+      if (unit.duration <= length || tooLong.has(`${unit.id}:${unit.duration}:${length}`)) continue;
+      tooLong.add(`${unit.id}:${unit.duration}:${length}`);
+      const day = `${workshop.day_start}–${workshop.day_end}`;
+      ctx.diags.error('unit-too-long', `Unit "${unit.id}" lasts ${unit.duration} min, longer than a whole workshop day (${length} min, ${day})`, await ctx.unitKey(unit, 'duration'));
+    }
     const { units: planned, modules } = agendaInput(edition);
     const { days, problems } = planAgenda(planned, workshop, modules);
     const name = several ? ` of edition ${edition.id}` : '';
@@ -81,14 +91,14 @@ async function checkAgenda(ctx: CheckContext): Promise<void> {
       const last = day.items.filter((i) => i.kind === 'unit').at(-1)!;
       if (last.end - last.start > length) continue;
       const end = Math.max(...day.items.map((i) => i.end));
-      ctx.diags.warn('agenda-overflow', `Day ${day.number}${name} runs until ${toClock(end)}, past day_end ${workshop.day_end}`, await ctx.yamlKey('curriculum.yml', ['workshop']));
+      ctx.diags.warn('agenda-overflow', `Day ${day.number}${name} runs until ${toClock(end)}, past day_end ${workshop.day_end}`, await ctx.yamlKey(file, ['workshop']));
     }
     if (workshop.days !== undefined && days.length > workshop.days) {
       const total = units.reduce((a, u) => a + u.duration, 0);
       ctx.diags.warn(
         'agenda-overflow',
         `The agenda${name} needs ${days.length} days (${total} min of units), but workshop.days is ${workshop.days}`,
-        await ctx.yamlKey('curriculum.yml', ['workshop', 'days']),
+        await ctx.yamlKey(file, ['workshop', 'days']),
       );
     }
   }

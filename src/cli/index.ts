@@ -12,6 +12,7 @@ import { registerInit } from './init.js';
 import { registerOverlay } from './overlay.js';
 import { registerPack } from './pack.js';
 import { registerSchedule } from './schedule.js';
+import { registerStrings } from './strings.js';
 import { reportError, stdio, type Output } from './report.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -36,6 +37,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
   registerExport(program, io, setCode);
   registerPack(program, io, setCode);
   registerSchedule(program, io, setCode);
+  registerStrings(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -132,7 +132,7 @@ export function planAgenda(units: AgendaUnit[], workshop: Workshop = DEFAULT_WOR
   };
   const takeBreak = () => {
     const b = breaks[nextBreak++]!;
-    day!.items.push({ kind: 'break', start: t, end: t + b.minutes, title: b.label });
+    day!.items.push({ kind: 'break', start: t, end: t + b.minutes, title: b.label ?? '' });
     t += b.minutes;
   };
   const hasUnits = () => day!.items.some((i) => i.kind === 'unit');

@@ -13,7 +13,8 @@ import { loadCurriculum } from '../load/curriculum.js';
 import { readYamlFile } from '../load/files.js';
 import { resolveEditions } from '../resolve/overlays.js';
 import { selectEdition } from '../resolve/select.js';
-import { agendaInput } from '../render/agenda-view.js';
+import { agendaInput, editionWorkshop } from '../render/agenda-view.js';
+import { Templates } from '../render/templates.js';
 import { DEFAULT_WORKSHOP, planAgenda, toClock } from '../render/agenda.js';
 
 /** Options of {@link schedule}. */
@@ -106,7 +107,9 @@ export async function schedule(options: ScheduleOptions): Promise<ScheduleReport
   diags.throwIfErrors();
   const edition = selectEdition(resolved!, { modules: options.modules, units: options.units }, diags);
   diags.throwIfErrors();
-  const workshop = edition.curriculum.workshop ?? DEFAULT_WORKSHOP;
+  // Breaks without a label are named in the edition's language, as the pages name them.
+  const { strings } = new Templates(edition.templateDirs).strings(edition.language, edition.stringOverrides);
+  const workshop = editionWorkshop(edition, strings) ?? DEFAULT_WORKSHOP;
   const { units, modules } = agendaInput(edition);
   const plan = planAgenda(units, workshop, modules);
   const byModule = new Map(edition.modules.map((m) => [m.id, m]));
@@ -146,7 +149,7 @@ export async function schedule(options: ScheduleOptions): Promise<ScheduleReport
     edition: edition.id,
     title: edition.title,
     language: edition.language,
-    workshop: { day_start: workshop.day_start, day_end: workshop.day_end, breaks: workshop.breaks.map((b) => ({ at: b.at, minutes: b.minutes, label: b.label })) },
+    workshop: { day_start: workshop.day_start, day_end: workshop.day_end, breaks: workshop.breaks.map((b) => ({ at: b.at, minutes: b.minutes, label: b.label ?? '' })) },
     days,
     teaching: days.reduce((n, d) => n + d.teaching, 0),
     problems,
