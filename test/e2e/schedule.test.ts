@@ -81,6 +81,16 @@ describe('schedule: the plan in the source', () => {
     ]);
   });
 
+  it('a translated module.yml keeps the plan of the layer below; breaks follow the overlay\'s workshop:', async () => {
+    const r = await cli(['schedule', dir, '--overlay', 'fr', '--format', 'json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const wrap = report.days[1].sessions[1];
+    expect(wrap).toMatchObject({ module: 'wrapup', title: 'Bilan', starts: 'break', slot: 90, start: '13:30' });
+    // A break without a label is named in the edition's language.
+    expect(report.days[0].breaks.map((b: { title: string }) => b.title)).toEqual(['Pause café', 'Pause', 'Pause thé']);
+  });
+
   it('schedule --format json matches the agenda of the pages', async () => {
     for (const edition of ['base', 'short']) {
       const r = await cli(['schedule', dir, '--format', 'json', ...(edition === 'base' ? [] : ['--overlay', edition])]);
