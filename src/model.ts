@@ -69,6 +69,14 @@ export interface Module {
 /** The branding block; read now, applied by the design work. */
 export type Theme = Record<string, unknown>;
 
+/** The self-paced course settings (`elearning:` in curriculum.yml). */
+export interface Elearning {
+  /** Percent of a module's quiz points needed to pass it (0–100, default 80). */
+  passing_score: number;
+  /** Module ids to pass before the others (checked against the modules at load). */
+  required: string[];
+}
+
 /** A whole curriculum as loaded from its folder (the base layer). */
 export interface Curriculum {
   root: string;
@@ -78,9 +86,12 @@ export interface Curriculum {
   version?: string;
   language: string;
   license?: string;
+  /** A sentence or two about the curriculum (the course manifest's description). */
+  description?: string;
   authors: string[];
   vars: Record<string, string>;
   workshop?: Workshop;
   theme?: Theme;
+  elearning?: Elearning;
   modules: Module[];
 }

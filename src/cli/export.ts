@@ -1,4 +1,4 @@
-/** `trainpack export quiz`: quiz questions for learning platforms (GIFT, Moodle XML, QTI 2.1). */
+/** `trainpack export quiz` (GIFT, Moodle XML, QTI 2.1) and `trainpack export course` (SCORM 1.2 packages). */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { QuizFormat } from '../export/index.js';
@@ -9,6 +9,20 @@ export interface ExportQuizFlags {
   format: QuizFormat;
   overlay?: string;
   out?: string;
+  quiet?: boolean;
+}
+
+/** `a,b , c` -> ['a','b','c'] (as build's --modules; not imported from build.ts, which loads the whole build). */
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Flags of `trainpack export course`. */
+export interface ExportCourseFlags {
+  format: 'scorm12';
+  overlay?: string;
+  whole?: boolean;
+  modules?: string[];
+  units?: string[];
+  out: string;
   quiet?: boolean;
 }
 
@@ -56,6 +70,39 @@ Moodle: tick "Get category from file" on import to create the module categories.
       if (!flags.quiet) {
         const q = result.questions;
         io.err(`✔ ${result.edition.id} (${result.edition.language}): ${q} question${q === 1 ? '' : 's'} from ${result.quizzes} quiz unit${result.quizzes === 1 ? '' : 's'} as ${flags.format} -> ${where}`);
+      }
+      setCode(0);
+    });
+
+  exp
+    .command('course')
+    .description('Export the participant view of one edition as SCORM 1.2 packages for a learning platform')
+    .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
+    .addOption(new Option('-f, --format <format>', 'package format').choices(['scorm12']).default('scorm12'))
+    .option('--overlay <id>', 'export this overlay edition (default: the base)')
+    .option('--whole', 'one package holding every module as its own SCO (default: one package a module)')
+    .option('--modules <ids>', 'only these modules (comma-separated ids)', list)
+    .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)
+    .requiredOption('-o, --out <dir>', 'folder to write the packages (.zip) into')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trainpack export course . --out scorm                 one package a module
+  trainpack export course . --overlay ar --out scorm    the Arabic edition
+  trainpack export course . --whole --out scorm         one package, each module a SCO
+
+Moodle: add each package as a SCORM activity; README "Publishing the course".`,
+    )
+    .action(async (dir: string, flags: ExportCourseFlags) => {
+      const { exportCourse } = await import('../export/course/index.js');
+      const { writeFileAtomic } = await import('../export/write.js');
+      const result = await exportCourse({ dir, format: flags.format, overlay: flags.overlay, whole: flags.whole, modules: flags.modules, units: flags.units });
+      printDiagnostics(result.diagnostics, io);
+      for (const p of result.packages) {
+        const file = await writeFileAtomic(path.join(flags.out, p.name), p.content, dir);
+        if (!flags.quiet) io.err(`✔ ${result.edition.id} (${result.edition.language}): ${p.modules.join(', ')} -> ${path.relative(process.cwd(), file) || file}`);
       }
       setCode(0);
     });

@@ -33,6 +33,16 @@ export const workshopSchema = z.object({
 
 export const themeSchema = z.record(z.string(), z.unknown());
 
+/** The self-paced course (`trainpack export course`): FORMAT.md section 2. */
+export const elearningSchema = z.object({
+  passing_score: z
+    .number({ error: 'expected a percentage from 0 to 100' })
+    .min(0, { error: 'expected a percentage from 0 to 100' })
+    .max(100, { error: 'expected a percentage from 0 to 100' })
+    .default(80),
+  required: z.array(z.string(), { error: 'expected a list of module ids' }).default([]),
+});
+
 export const curriculumSchema = z.object({
   id,
   title: text,
@@ -44,6 +54,7 @@ export const curriculumSchema = z.object({
   vars: vars.default({}),
   workshop: workshopSchema.optional(),
   theme: themeSchema.optional(),
+  elearning: elearningSchema.optional(),
   description: text.optional(),
 });
 
