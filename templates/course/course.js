@@ -207,6 +207,7 @@
     if (st === 'passed') text += ' ' + S.course_passed;
     else if (st === 'failed') text += ' ' + S.course_failed;
     result.textContent = text;
+    result.className = 'tp-cq-result tp-cq-result-' + st;
     form.querySelector('button[type="submit"]').hidden = true;
     form.querySelector('.tp-cq-retry').hidden = false;
   }
@@ -233,6 +234,7 @@
         [].forEach.call(li.querySelectorAll('input, textarea'), function (inp) { inp.disabled = false; if (inp.type === 'radio' || inp.type === 'checkbox') inp.checked = false; else inp.value = ''; });
       });
       form.querySelector('.tp-cq-result').textContent = '';
+      form.querySelector('.tp-cq-result').className = 'tp-cq-result';
       form.querySelector('button[type="submit"]').hidden = false;
       this.hidden = true;
       var first = form.querySelector('input, textarea');
