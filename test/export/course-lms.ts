@@ -18,7 +18,7 @@ export const ORIGIN = 'http://lms.test';
 const SCORM12 = readFileSync(createRequire(import.meta.url).resolve('scorm-again/scorm12/min'), 'utf8');
 
 /** The platform page: the API on its window, the SCO in a frame. `init` seeds the run-time (a later attempt). */
-function lmsPage(launch: string): string {
+function lmsPage(launch: string | undefined): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
 <script src="/lms/scorm12.min.js"></script>
 <script>
@@ -29,7 +29,7 @@ window.finished = false;
 window.API.on('LMSFinish', function () { window.finished = true; });
 if (window.__init) window.API.loadFromJSON(window.__init);
 </script></head><body style="margin:0">
-<iframe id="sco" title="course" src="/pkg/${launch}" style="border:0;width:100%;height:100vh"></iframe>
+${launch === undefined ? '' : `<iframe id="sco" title="course" src="/pkg/${launch}" style="border:0;width:100%;height:100vh"></iframe>`}
 </body></html>`;
 }
 
@@ -59,12 +59,10 @@ export interface Cmi {
 }
 
 /**
- * Open the platform with the package in `pkgDir` launching `launch` (the
- * SCO's href), optionally seeded with a previous attempt's data.
+ * Answer every request of `page` from the platform's two files and the
+ * unzipped package under ORIGIN; anything else is recorded and refused.
  */
-export async function openLms(browser: Browser, pkgDir: string, launch: string, o: { init?: object; width?: number; height?: number } = {}): Promise<Lms> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: o.width ?? 1280, height: o.height ?? 800 });
+export async function serve(page: Page, pkgDir: string, launch: string | undefined): Promise<{ outside: string[]; requests: string[] }> {
   const outside: string[] = [];
   const requests: string[] = [];
   await page.setRequestInterception(true);
@@ -91,6 +89,18 @@ export async function openLms(browser: Browser, pkgDir: string, launch: string, 
     outside.push(url);
     req.abort();
   });
+  return { outside, requests };
+}
+
+/**
+ * Open the platform with the package in `pkgDir` launching `launch` (the
+ * SCO's href), optionally seeded with a previous attempt's data; with
+ * `frame: false` the platform page has no frame (the SCO opens elsewhere).
+ */
+export async function openLms(browser: Browser, pkgDir: string, launch: string, o: { init?: object; width?: number; height?: number; frame?: boolean } = {}): Promise<Lms> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: o.width ?? 1280, height: o.height ?? 800 });
+  const { outside, requests } = await serve(page, pkgDir, o.frame === false ? undefined : launch);
   if (o.init) await page.evaluateOnNewDocument((init) => { (window as unknown as { __init: object }).__init = init; }, o.init);
   await page.goto(`${ORIGIN}/lms.html`, { waitUntil: 'load' });
   const sco = async () => {
@@ -99,7 +109,7 @@ export async function openLms(browser: Browser, pkgDir: string, launch: string, 
     await frame!.waitForFunction(() => 'trainpackCourse' in window);
     return frame!;
   };
-  await sco();
+  if (o.frame !== false) await sco();
   return {
     page,
     outside,

@@ -16,7 +16,8 @@ import { exportCourse } from '../../src/export/course/index.js';
 import { findBrowser, type FoundBrowser } from '../../src/pdf/browser.js';
 import { closeBrowser, launchBrowser } from '../../src/pdf/launch.js';
 import { ROOT, tempDir } from '../helpers.js';
-import { openLms, unpack } from './course-lms.js';
+import { axe, blocking } from '../a11y/helpers.js';
+import { ORIGIN, openLms, serve, unpack } from './course-lms.js';
 import { quizUnit, readZip, tinyCurriculum } from './helpers.js';
 
 const BROWSER: FoundBrowser | undefined = await findBrowser().catch(() => undefined);
@@ -189,6 +190,32 @@ describe.skipIf(!BROWSER)(`the course in a SCORM 1.2 platform${NEEDS}`, () => {
     expect(await page.$eval('.tp-cq-result', (p) => p.textContent)).toContain('100%');
     const root = pathToFileURL(base).href;
     expect(requests.filter((u) => !u.startsWith(root) && !u.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the API from window.opener when the platform opens the course in a new window', async () => {
+    const lms = await openLms(browser, base, LAUNCH, { frame: false });
+    const popup = new Promise<import('puppeteer-core').Page>((resolve) => browser.once('targetcreated', async (t) => resolve((await t.page())!)));
+    await lms.page.evaluate(() => { window.open('about:blank', 'course'); });
+    const win = await popup;
+    // The new window is served like the platform's (and still has the platform as its opener).
+    const { outside } = await serve(win, base, LAUNCH);
+    await win.goto(`${ORIGIN}/pkg/${LAUNCH}#unit-dimensions-and-levels`);
+    await win.waitForFunction(() => 'trainpackCourse' in window);
+    expect(await win.$eval('.tp-course-offline', (p) => (p as HTMLElement).hidden)).toBe(true);
+    await lms.page.waitForFunction(() => (window as unknown as { API: { cmi: { core: { lesson_location: string } } } }).API.cmi.core.lesson_location === 'dimensions-and-levels');
+    expect(outside).toEqual([]);
+    await win.close();
+    await lms.page.close();
+  });
+
+  it('has no serious accessibility problem on a unit and on a submitted quiz (axe-core)', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(base, LAUNCH)).href, { waitUntil: 'load' });
+    expect(blocking(await axe(page))).toEqual([]);
+    await page.evaluate(() => { location.hash = '#unit-quiz-integrated-approach'; });
+    await answerAndSubmit(page.mainFrame(), false);
+    expect(blocking(await axe(page))).toEqual([]);
     await page.close();
   });
 
