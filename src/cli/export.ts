@@ -25,9 +25,10 @@ export interface ExportCourseFlags {
   units?: string[];
   out: string;
   quiet?: boolean;
+  json?: boolean;
 }
 
-/** Register `trainpack export` and its `quiz` subcommand. */
+/** Register `trainpack export` and its `quiz` and `course` subcommands. */
 export function registerExport(program: Command, io: Output, setCode: (n: number) => void): void {
   const exp = program.command('export').description('Export content for other tools (learning platforms)');
 
@@ -94,6 +95,7 @@ Moodle: tick "Get category from file" on import to create the module categories.
     .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)
     .requiredOption('-o, --out <dir>', 'folder to write the packages (.zip) into')
     .option('-q, --quiet', 'print only warnings and errors')
+    .option('--json', 'print the result (edition, packages and their modules) as JSON on stdout')
     .addHelpText(
       'after',
       `
@@ -109,10 +111,13 @@ Moodle: add each package as a SCORM activity; README "Publishing the course".`,
       const { writeFileAtomic } = await import('../export/write.js');
       const result = await exportCourse({ dir, format: flags.format, overlay: flags.overlay, whole: flags.whole, modules: flags.modules, units: flags.units });
       printDiagnostics(result.diagnostics, io);
+      const written = [];
       for (const p of result.packages) {
         const file = await writeFileAtomic(path.join(flags.out, p.name), p.content, dir);
-        if (!flags.quiet) io.err(`✔ ${result.edition.id} (${result.edition.language}): ${p.modules.join(', ')} -> ${path.relative(process.cwd(), file) || file}`);
+        written.push({ file, modules: p.modules, bytes: p.content.length });
+        if (!flags.quiet && !flags.json) io.err(`✔ ${result.edition.id} (${result.edition.language}): ${p.modules.join(', ')} -> ${path.relative(process.cwd(), file) || file}`);
       }
-      setCode(0);
+      if (flags.json) io.out(JSON.stringify({ ok: true, format: flags.format, edition: result.edition, packages: written, diagnostics: result.diagnostics }, null, 2));
+      setCode(EXIT.ok);
     });
 }
