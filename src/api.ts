@@ -25,6 +25,7 @@ export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, typ
 export { exportCourse, type ExportCourseOptions, type ExportCourseResult, type CoursePackage } from './export/course/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
+export { schedule, type ScheduleOptions, type ScheduleReport } from './schedule/index.js';
 
 export type Format = 'html' | 'pdf';
 
