@@ -14,7 +14,9 @@ import { diag, type Diagnostic } from '../../errors.js';
 import type { PreparedEdition } from '../../pipeline.js';
 import type { UnitType } from '../../model.js';
 import { directionOf } from '../../resolve/edition.js';
+import { localizeDigits } from '../../render/locale.js';
 import { resolveTheme, type ThemeImage } from '../../render/theme.js';
+import { typesetText } from '../../render/typography.js';
 import { localize } from '../../views/localize.js';
 import { participantView } from '../../views/participant.js';
 import { hasClass, rewrite, textOf } from '../../views/tree.js';
@@ -136,8 +138,11 @@ export function buildCourseModel(prepared: PreparedEdition): { model: CourseMode
         ...(q.feedback ? { feedback: q.feedback.html } : {}),
       }));
       if (hasContent(tree) || questions.length) content = true;
-      const lang = unit.fallback && unit.provenance.length === 1 ? edition.curriculum.language : edition.language;
-      return { id: unit.id, number: `${mi + 1}.${ui + 1}`, title: unit.title, type: unit.type, duration: unit.duration, objectives: unit.objectives, html: toHtml(tree), questions, lang, dir: directionOf(lang) };
+      // The unit's own language (a layer not yet translated keeps its), typeset as the pages do (render/pages.ts).
+      const lang = unit.language ?? (unit.fallback && unit.provenance.length === 1 ? edition.curriculum.language : edition.language);
+      const tx = (text: string) => (unit.typography === false || !edition.typography ? text : typesetText(text, lang));
+      const number = localizeDigits(`${mi + 1}.${ui + 1}`, edition.language, edition.numbers === 'native');
+      return { id: unit.id, number, title: tx(unit.title), type: unit.type, duration: unit.duration, objectives: unit.objectives.map(tx), html: toHtml(tree), questions, lang, dir: directionOf(lang) };
     });
     if (!content) {
       problems.push(diag('warning', 'export', `Module "${mod.id}" has nothing for participants (every block is for facilitators or slides): left out of the course`, { file: mod.source.rel }, 'Write the participants\' text outside `:::facilitator` and `:::slide` blocks, or leave the module out with --modules.'));
