@@ -8,13 +8,13 @@
  * the bad inputs of curriculum.yml `elearning:`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, copyFixture, FIXTURES, replaceInFile, ROOT, tempDir } from '../helpers.js';
 import { FACILITATOR_ONLY } from '../fixtures/full-secrets.js';
-import { readZip } from './helpers.js';
+import { readZip, tinyCurriculum } from './helpers.js';
 import { unpack } from './course-lms.js';
 
 const EXAMPLE = path.join(ROOT, 'curricula/reintegration');
@@ -178,6 +178,24 @@ describe('trainpack export course (full fixture)', () => {
     // The link to a unit left out became its text.
     expect(document.querySelector('a[href="#unit-second"]')).toBeNull();
     expect(document.body.textContent).toContain('the second unit');
+  });
+});
+
+describe('linked files', () => {
+  it('travel in the package as one shared resource the SCO depends on', async () => {
+    const dir = await tinyCurriculum({ '01-a.md': '---\ntitle: A\nduration: 5\n---\n\nFill in [the form](../../assets/form%20one.pdf).\n' });
+    await mkdir(path.join(dir, 'assets'));
+    await writeFile(path.join(dir, 'assets/form one.pdf'), '%PDF-1.4 test');
+    const { r, packages } = await exportCourse([dir]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const files = packages.get('tiny-01-m.zip')!;
+    expect(files.get('assets/form one.pdf')!.toString()).toBe('%PDF-1.4 test');
+    const page = parseHTML(files.get('m/index.html')!.toString('utf8')).document;
+    expect(page.querySelector('.tp-unit-body a')!.getAttribute('href')).toBe('../assets/form one.pdf');
+    const doc = manifestOf(files);
+    expect(doc.querySelector('resource[identifier="shared"] file')!.getAttribute('href')).toBe('assets/form one.pdf');
+    expect(doc.querySelector('resource[identifier="sco-m"] dependency')!.getAttribute('identifierref')).toBe('shared');
+    if (hasXmllint) expect((await xmllint(files)).status).toBe(0);
   });
 });
 
