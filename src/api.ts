@@ -22,6 +22,7 @@ import type { Prepared, PreparedEdition } from './pipeline.js';
 export { loadCurriculum } from './load/curriculum.js';
 export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
 export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, type ExportQuizResult, type QuizFormat, type QuizModel } from './export/index.js';
+export { exportCourse, type ExportCourseOptions, type ExportCourseResult, type CoursePackage } from './export/course/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
 export { schedule, type ScheduleOptions, type ScheduleReport } from './schedule/index.js';
