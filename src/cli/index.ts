@@ -11,6 +11,7 @@ import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerOverlay } from './overlay.js';
 import { registerPack } from './pack.js';
+import { registerTranslate } from './translate.js';
 import { reportError, stdio, type Output } from './report.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -34,6 +35,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
   registerOverlay(program, io, setCode);
   registerExport(program, io, setCode);
   registerPack(program, io, setCode);
+  registerTranslate(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
