@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Diagnostics, TrainpackError } from '../errors.js';
+import { sha1 } from '../cache/memo.js';
 import { keyOf, type Catalogue, type Entry } from './catalogue.js';
 import { loadSource } from './extract.js';
 import { readCatalogue, saveCatalogue } from './index.js';
@@ -41,8 +42,9 @@ export function catalogueToXliff(cat: Catalogue, overlay: string, sourceLanguage
     '@_datatype': 'x-trainpack-markdown',
     header: { 'prop-group': { '@_name': 'trainpack', prop: [{ '@_prop-type': 'x-trainpack-overlay', '#text': overlay }] } },
     body: {
-      'trans-unit': entries.map((e, i) => ({
-        '@_id': String(i + 1),
+      'trans-unit': entries.map((e) => ({
+        // Stable while the source is, and unique in the document (tools that key by id, and xliff2po's locations, rely on it).
+        '@_id': `${ctx}:${sha1(e.id).slice(0, 10)}`,
         '@_xml:space': 'preserve',
         ...(e.str !== '' ? { '@_approved': e.fuzzy ? 'no' : 'yes' } : {}),
         source: e.id,
@@ -137,7 +139,9 @@ export function mergeXliff(cat: Catalogue, units: XliffUnit[]): { updated: numbe
   let unknown = 0;
   const warnings: string[] = [];
   for (const u of units) {
-    let found = u.ctx !== undefined && byKey.has(keyOf(u.ctx, u.source)) ? [byKey.get(keyOf(u.ctx, u.source))!] : byId.get(u.source) ?? [];
+    // Our trans-unit ids (`<msgctxt>:<hash>`) come back as references from xliff2po then po2xliff.
+    const ctx = u.ctx ?? u.refs.map((r) => /^(.+):[0-9a-f]{10}$/.exec(r)?.[1]).find((c) => c !== undefined && byKey.has(keyOf(c, u.source)));
+    let found = ctx !== undefined && byKey.has(keyOf(ctx, u.source)) ? [byKey.get(keyOf(ctx, u.source))!] : byId.get(u.source) ?? [];
     if (found.length > 1 && u.refs.length) {
       const near = found.filter((e) => e.refs.some((r) => u.refs.includes(r)));
       if (near.length) found = near;
