@@ -70,7 +70,9 @@ const onlyImages = (node: Parent) =>
   node.children.some((c) => c.type === 'image') && node.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === ''));
 
 /** Every text block of a parsed unit body, in document order. */
-export function textBlocks(tree: Root, text: string, unitType: string): TextBlock[] {
+export function textBlocks(tree: Root, source: string, unitType: string): TextBlock[] {
+  // The parser's offsets do not count a byte order mark.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const out: TextBlock[] = [];
   const quiz = unitType === 'quiz';
   const walk = (node: Nodes, ancestors: Parent[]) => {

@@ -132,8 +132,13 @@ export function parseCatalogue(input: string, file: string, diags: Diagnostics):
     parsed = gettextPo.parse(text, { validation: true });
   } catch (err) {
     const e = err as Error & { lineNumber?: number };
-    const line = e.lineNumber ?? (/Duplicate msgid/.test(e.message) ? duplicateLine(text) : undefined) ?? 1;
-    diags.error('translation', `Malformed catalogue: ${e.message.replace(/^Error parsing PO data: /, '')}`, { file, line, column: 1 });
+    // An unclosed string is noticed at the line break that ends it: the place is where it opens.
+    const open = /End-of-line within string/.test(e.message);
+    const line = (e.lineNumber !== undefined ? e.lineNumber - (open ? 1 : 0) : undefined) ?? (/Duplicate msgid/.test(e.message) ? duplicateLine(text) : undefined) ?? 1;
+    const at = text.split('\n')[line - 1] ?? '';
+    const column = open && at.includes('"') ? at.indexOf('"') + 1 : 1;
+    const message = e.message.replace(/^Error parsing PO data: /, '').replace(/ at line \d+/, '');
+    diags.error('translation', `Malformed catalogue: ${message}`, { file, line, column });
     return undefined;
   }
   const pos = positions(text);

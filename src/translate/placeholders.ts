@@ -33,10 +33,16 @@ export function translationProblem(msgid: string, msgstr: string): string | unde
   const missing = want.filter((p, i) => want.indexOf(p) === i && count(want, p) > count(got, p));
   const extra = got.filter((p, i) => got.indexOf(p) === i && count(got, p) > count(want, p));
   if (missing.length === 0 && extra.length === 0) return undefined;
+  const kind = (p: string) => p.slice(0, p.search(/[ [](?=.)/) + 1);
   const say = (p: string) => (p.startsWith(':var') ? p : p.startsWith('link ') ? `the link target ${p.slice(5)}` : `the image path ${p.slice(6)}`);
-  if (missing.length && extra.length) return `The translation changes ${say(missing[0]!)} to ${say(extra[0]!).replace(/^the (link target|image path) /, '')}`;
-  if (missing.length) return `The translation drops ${missing.map(say).join(', ')}`;
-  return `The translation adds ${extra.map(say).join(', ')}, which the source does not have`;
+  const parts: string[] = [];
+  for (const m of missing) {
+    const k = extra.findIndex((x) => kind(x) === kind(m));
+    if (k !== -1 && !m.startsWith(':var')) parts.push(`changes ${say(m)} to ${extra.splice(k, 1)[0]!.replace(/^\S+ /, '')}`);
+    else parts.push(`drops ${say(m)}`);
+  }
+  for (const x of extra) parts.push(`adds ${say(x)}, which the source does not have`);
+  return `The translation ${parts.join('; ')}`;
 }
 
 const count = (xs: string[], x: string) => xs.filter((y) => y === x).length;
