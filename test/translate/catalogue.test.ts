@@ -17,7 +17,7 @@ import { extractCatalogue } from '../../src/translate/index.js';
 import { translationProblem } from '../../src/translate/placeholders.js';
 import { pseudo } from '../../src/translate/pseudo.js';
 import { Diagnostics } from '../../src/errors.js';
-import { cli, copyFixture, replaceInFile, tempDir } from '../helpers.js';
+import { BIN, cli, copyFixture, replaceInFile, ROOT, snapshotFiles, tempDir } from '../helpers.js';
 
 const WELCOME = 'modules/01-basics/01-welcome.md';
 const po = (dir: string, id = 'es') => path.join(dir, `overlays/${id}/translation.po`);
@@ -216,5 +216,23 @@ describe('catalogues at build', () => {
     cat.entries.find((e) => e.id === 'Steps')!.fuzzy = true;
     await writeFile(po(dir), writeCatalogue(cat));
     expect(await parseOnce()).toBe(1);
+  });
+
+  it('worker threads build a catalogue edition byte for byte as the main thread does', async () => {
+    const dir = await copyFixture('translate');
+    await extractCatalogue(dir, 'es');
+    await translate(dir, { 'Why we meet': 'Por qué nos reunimos', 'Steps': 'Pasos', 'The returnee': 'La persona retornada' });
+    const run = (out: string, workers: number) =>
+      execa('node', [BIN, 'build', dir, '--out', out, '--overlay', 'es', '--no-cache'], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', TRAINPACK_WORKERS: String(workers), TRAINPACK_WORKERS_MIN: '1', NODE_DEBUG: 'trainpack:workers' } });
+    const [a, b] = [await tempDir(), await tempDir()];
+    const threaded = await run(a, 2);
+    const inline = await run(b, 0);
+    expect(threaded.exitCode, threaded.stderr).toBe(0);
+    expect(inline.exitCode, inline.stderr).toBe(0);
+    expect(threaded.stderr).toMatch(/[1-9]\d* units parsed in workers/);
+    const [x, y] = [await snapshotFiles(a), await snapshotFiles(b)];
+    expect([...x.keys()].sort()).toEqual([...y.keys()].sort());
+    for (const [rel, bytes] of x) expect(bytes.equals(y.get(rel)!), rel).toBe(true);
+    expect(x.get('es/facilitator-guide.html')!.toString()).toContain('La persona retornada');
   });
 });
