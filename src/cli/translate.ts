@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { extractCatalogue } from '../translate/index.js';
 import { exportXliff, importXliff } from '../translate/xliff.js';
-import type { Output } from './report.js';
+import { EXIT, type Output } from './report.js';
 
 export function registerTranslate(program: Command, io: Output, setCode: (n: number) => void): void {
   const translate = program
@@ -25,7 +25,7 @@ export function registerTranslate(program: Command, io: Output, setCode: (n: num
           (flags.seed ? `, ${r.seeded} seeded from replacement files` : '') +
           (flags.pseudo ? ' (pseudo-translated)' : ''),
       );
-      setCode(0);
+      setCode(EXIT.ok);
     });
 
   translate
@@ -38,7 +38,7 @@ export function registerTranslate(program: Command, io: Output, setCode: (n: num
       const r = await exportXliff(dirOf(), id, { format: flags.format, out: flags.out });
       if (flags.out) io.err(`✔ Wrote ${r.file}: ${r.units} trans-units in ${r.files} files`);
       else io.out(r.xml.trimEnd());
-      setCode(0);
+      setCode(EXIT.ok);
     });
 
   translate
@@ -50,6 +50,6 @@ export function registerTranslate(program: Command, io: Output, setCode: (n: num
       const r = await importXliff(dirOf(), file, { overlay: flags.overlay });
       io.err(`✔ ${r.catalogue}: ${r.updated} translations updated, ${r.unchanged} unchanged${r.unknown ? `, ${r.unknown} not in the catalogue (skipped)` : ''}`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
-      setCode(0);
+      setCode(EXIT.ok);
     });
 }
