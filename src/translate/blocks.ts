@@ -135,7 +135,11 @@ export function blocksOfText(body: string, unitType: string): TextBlock[] {
  * never applied (check reports it).
  */
 export function parseInline(msgstr: string): RootContent[] | undefined {
-  const tree = blockParser.parse(msgstr) as Root;
-  if (tree.children.length !== 1 || tree.children[0]!.type !== 'paragraph') return undefined;
-  return (tree.children[0] as Parent).children as RootContent[];
+  const once = (text: string) => {
+    const tree = blockParser.parse(text) as Root;
+    return tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? ((tree.children[0] as Parent).children as RootContent[]) : undefined;
+  };
+  // A block that opens with what would start a list or a heading on its own (a table cell
+  // "1. First step", a heading "# 5"), read as the text it was in its place.
+  return once(msgstr) ?? once(msgstr.replace(/^(\s{0,3})(\d{1,9})([.)])/, '$1$2\\$3').replace(/^(\s{0,3})([-+*#>])/, '$1\\$2'));
 }

@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/index.js';
 import { ParseCache, prepare } from '../../src/pipeline.js';
-import { blocksOfText } from '../../src/translate/blocks.js';
+import { blocksOfText, parseInline } from '../../src/translate/blocks.js';
 import { parseCatalogue, writeCatalogue } from '../../src/translate/catalogue.js';
 import { extractCatalogue } from '../../src/translate/index.js';
 import { translationProblem } from '../../src/translate/placeholders.js';
@@ -88,8 +88,14 @@ describe('text blocks', () => {
     expect(translationProblem('Call :var[hotline]', 'Llame')).toMatch(/drops :var\[hotline\]/);
     expect(translationProblem('[guide](a.md)', '[guía](b.md)')).toMatch(/changes the link target a\.md to b\.md/);
     expect(translationProblem('![map](m.svg)', '![mapa](n.svg)')).toMatch(/image path m\.svg/);
-    expect(translationProblem('One line', '- a list')).toMatch(/not inline text/);
+    expect(translationProblem('One line', 'Una\n\ndos')).toMatch(/not inline text/);
+    expect(translationProblem('One line', 'Una\n- lista')).toMatch(/not inline text/);
+    // A marker at the very start stays text in its place: it cannot open a list there.
+    expect(parseInline('- una lista')?.map((n) => n.type)).toEqual(['text']);
     expect(translationProblem('[guide](a.md) :var[x]', ':var[x] [guía](a.md)')).toBeUndefined();
+    // A table cell that reads like a list item on its own stays text.
+    expect(translationProblem('1. First contact', '1. Primer contacto')).toBeUndefined();
+    expect(parseInline('1. Primer contacto')?.map((n) => n.type)).toEqual(['text']);
   });
 });
 
