@@ -176,6 +176,24 @@ describe('catalogues at build', () => {
     expect(html).toMatch(/<span lang="en" dir="ltr" class="tp-untranslated">Short sessions work better\.<\/span>/);
   });
 
+  it('replace and patch files win over the catalogue for the units they touch', async () => {
+    const dir = await copyFixture('translate');
+    await extractCatalogue(dir, 'fr');
+    const cat = await read(dir, 'fr');
+    // The unit fr replaces has no messages; one written by hand anyway is not applied.
+    expect(cat.entries.filter((e) => e.ctx === 'referral')).toEqual([]);
+    cat.entries.push({ ctx: 'referral', id: 'Refer the person with their consent.', str: 'DU CATALOGUE', fuzzy: false, refs: [], notes: [], comments: [], flags: [] });
+    cat.entries.find((e) => e.id === 'Short sessions work better.')!.str = 'Les séances courtes marchent mieux.';
+    await writeFile(po(dir, 'fr'), writeCatalogue(cat));
+    const out = await tempDir();
+    const r = await cli(['build', dir, '--out', out, '--overlay', 'fr', '--format', 'html']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const html = await readFile(path.join(out, 'fr/facilitator-guide.html'), 'utf8');
+    expect(html).toContain('Orientez la personne avec son consentement.');
+    expect(html).not.toContain('DU CATALOGUE');
+    expect(html).toContain('Les séances courtes marchent mieux.');
+  });
+
   it('a malformed catalogue or a dropped placeholder is an error at its PO line and column; the build writes nothing', async () => {
     const dir = await copyFixture('translate');
     await extractCatalogue(dir, 'es');
