@@ -76,6 +76,8 @@ if (existsSync(path.join(root, 'dist/cli/check.js'))) {
   writeFileSync(target, original);
 }
 
+rows.push(...(await import('./translate.js')).translateRows({ dir, out, measure, trainpack, clearCache }));
+
 // PDF of the bundled example (one edition), through the same child harness: printed, then built again unchanged.
 let pdf;
 let pdfAgain;

@@ -17,6 +17,7 @@ import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { applyPatch, readPatch, type PatchOp } from './patch.js';
+import { applyCatalogues } from '../translate/layer.js';
 import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 
@@ -63,7 +64,7 @@ export async function resolveEditions(curriculum: Curriculum, selection: Edition
 }
 
 /** Merge the base and a chain of overlays into one edition. */
-export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics): Promise<Edition> {
+export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics, options: { catalogues?: boolean } = {}): Promise<Edition> {
   const base = baseEdition(curriculum);
   const drafts = new Map<string, Draft>();
   for (const m of curriculum.modules) {
@@ -100,6 +101,11 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
         return { ...u, language: own, typography, ...(own !== language ? { fallback: true } : {}) };
       });
     modules.push({ ...draft.module, language: draft.language, units });
+  }
+  // Catalogues (src/translate): off when `translate extract` reads the source texts.
+  if (options.catalogues !== false) {
+    const textLanguage = new Map([...drafts.values()].flatMap((d) => [...d.textLanguage]));
+    modules.splice(0, modules.length, ...applyCatalogues(curriculum.root, chain, modules, (u) => textLanguage.get(u.id) ?? curriculum.language, diags));
   }
   const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
   return {
