@@ -9,7 +9,7 @@ import { Diagnostics, TrainpackError } from '../errors.js';
 import type { Curriculum, Module, Unit } from '../model.js';
 import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
-import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix } from './files.js';
+import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix, unclosedFrontMatter } from './files.js';
 import { parseYaml } from './yaml.js';
 import { curriculumSchema, moduleSchema, unitSchema } from './schemas.js';
 import { validate } from './validate.js';
@@ -64,6 +64,7 @@ function unitOf(file: string, root: string, moduleId: string, diags: Diagnostics
     });
     return undefined;
   }
+  if (unclosedFrontMatter(split, rel, diags)) return undefined;
   const fm = unitFrontMatter(split.matter, rel, diags);
   if (!fm) return undefined;
   return {
