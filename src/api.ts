@@ -12,7 +12,7 @@ import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
-import { LastBuild, Staging, type Recorded } from './emit/atomic.js';
+import { LastBuild, Staging, recoverInterrupted, type Recorded } from './emit/atomic.js';
 import { releaseGarbage } from './emit/memory.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
@@ -124,6 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildWith(options: BuildOptions, cache: ParseCache, started: number): Promise<BuildResult> {
   const formats = options.formats ?? ['html'];
+  // A swap a killed build left half done is completed or undone before anything else (emit/recover.ts).
+  await recoverInterrupted(path.resolve(options.out ?? 'out'));
   const prepared = await prepare(options, cache);
   time('load, resolve, parse', started);
   const { curriculum, editions: rendered, diagnostics: diags } = prepared;
