@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../errors.js';
 import { normalizeSource, splitRaw, UNCLOSED_MESSAGE } from './frontmatter.js';
+import { refuseOutside } from './inside.js';
 import { parseYaml, type PositionedYaml } from './yaml.js';
 
 export { normalizeSource, splitRaw, type RawSplit } from './frontmatter.js';
@@ -29,21 +30,32 @@ export async function isDir(p: string): Promise<boolean> {
   }
 }
 
-/** Entries of a folder sorted by name (numeric-aware, so `2-` < `10-`). */
+/**
+ * Entries of a folder sorted by name (numeric-aware, so `2-` < `10-`). A
+ * symbolic link counts as what it points to (callers refuse links that leave
+ * the curriculum: ./inside.ts); a broken one as a file.
+ */
 export async function listDir(dir: string): Promise<{ name: string; dir: boolean }[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => !e.name.startsWith('.'))
-    .map((e) => ({ name: e.name, dir: e.isDirectory() }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const out = await Promise.all(
+    entries
+      .filter((e) => !e.name.startsWith('.'))
+      .map(async (e) => ({ name: e.name, dir: e.isSymbolicLink() ? await isDir(path.join(dir, e.name)) : e.isDirectory() })),
+  );
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
 
-/** Read and parse a YAML file; undefined (with diagnostics) when unreadable or invalid. */
+/**
+ * Read and parse a YAML file; undefined (with diagnostics) when unreadable or
+ * invalid, or when it is a link leaving the curriculum folder `root`.
+ */
 export async function readYamlFile(
   file: string,
   rel: string,
   diags: Diagnostics,
+  root?: string,
 ): Promise<PositionedYaml | undefined> {
+  if (root !== undefined && refuseOutside(file, root, diags, { file: rel })) return undefined;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
