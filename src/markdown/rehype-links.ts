@@ -58,7 +58,16 @@ export default function rehypeLinks() {
         if (el.tagName === 'img') problem(`Remote image ${url} will not show offline`, el, 'remote-asset', false);
         return;
       }
-      const target = resolveLocal(url, file);
+      let target: ReturnType<typeof resolveLocal>;
+      try {
+        target = resolveLocal(url, file);
+      } catch (err) {
+        // `[x](%FF.pdf)`: a malformed percent escape is the author's, not an internal error.
+        if (!(err instanceof URIError)) throw err;
+        problem(`"${url}" has a malformed percent escape (% must be followed by two hex digits; write %25 for a literal %)`, el, 'missing-asset', true);
+        delete props[attr];
+        return;
+      }
       if (!target.inside) {
         problem(`"${url}" points outside the curriculum folder`, el, 'outside-path', true);
         delete props[attr];

@@ -182,7 +182,7 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const abs = path.join(dir, file.name);
       const rel = relPath(root, abs);
       if (!draft) {
-        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
+        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel, line: 1, column: 1 }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
         continue;
       }
       if (file.name.endsWith('.patch.md')) {

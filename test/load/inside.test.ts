@@ -136,3 +136,23 @@ describe('files outside the curriculum', () => {
     expect(guide).toContain(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><text>INSIDE-SVG</text></svg>').toString('base64'));
   });
 });
+
+describe('malformed link escapes (found by the fuzzer)', () => {
+  it('makes [x](%FF.pdf) a positioned error, not an internal one', async () => {
+    const top = await tempDir();
+    const dir = path.join(top, 'c');
+    for (const [rel, text] of Object.entries({
+      'curriculum.yml': 'id: x\ntitle: X\n',
+      'modules/01-m/module.yml': 'title: M\n',
+      'modules/01-m/01-u.md': unit('Intro.\n\nSee [the form](%FF.pdf) and ![a](%E0%A4%A.png).'),
+    })) {
+      await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+      await writeFile(path.join(dir, rel), text);
+    }
+    const { errors } = await buildErrors(dir);
+    expect(errors.map((d) => d.rule)).not.toContain('internal');
+    const escapes = errors.filter((d) => /malformed percent escape/.test(d.message));
+    expect(escapes).toHaveLength(2);
+    for (const d of escapes) expect(d).toMatchObject({ file: 'modules/01-m/01-u.md', line: 8 });
+  });
+});
