@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Diagnostics } from '../errors.js';
 import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripPrefix } from '../load/files.js';
+import { refuseOutside } from '../load/inside.js';
 import { loadUnit } from '../load/curriculum.js';
 import { moduleSchema, unitSchema } from '../load/schemas.js';
 import { validate } from '../load/validate.js';
@@ -165,7 +166,7 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
     const ymlPath = path.join(dir, 'module.yml');
     if (await exists(ymlPath)) {
       const rel = relPath(root, ymlPath);
-      const yaml = await readYamlFile(ymlPath, rel, diags);
+      const yaml = await readYamlFile(ymlPath, rel, diags, root);
       const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
       if (meta) {
         const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
@@ -178,7 +179,8 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       }
     }
     // The folder's Markdown files, read synchronously (small files: cheaper than a thread-pool round trip), applied in name order.
-    const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name);
+    if (refuseOutside(dir, root, diags, { file: relPath(root, dir) }, 'folder')) continue;
+    const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name).filter((name) => !refuseOutside(path.join(dir, name), root, diags, { file: relPath(root, path.join(dir, name)) }, 'unit'));
     const texts = names.map((name) => readFileSync(path.join(dir, name), 'utf8'));
     for (const [i, name] of names.entries()) {
       const file = { name };
@@ -186,7 +188,7 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const abs = path.join(dir, file.name);
       const rel = relPath(root, abs);
       if (!draft) {
-        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
+        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel, line: 1, column: 1 }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
         continue;
       }
       if (file.name.endsWith('.patch.md')) {
