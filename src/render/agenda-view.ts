@@ -37,7 +37,7 @@ export interface AgendaDayView {
 /** The workshop with every break named: a break without a label gets the edition's word for it. */
 export function namedBreaks(workshop: Workshop | undefined, strings: Strings): Workshop | undefined {
   if (!workshop) return undefined;
-  return { ...workshop, breaks: workshop.breaks.map((b) => ({ ...b, label: b.label ?? strings.break ?? 'Break' })) };
+  return { ...workshop, breaks: workshop.breaks.map((b) => (b.label === undefined ? { ...b, label: strings.break ?? 'Break', language: undefined } : b)) };
 }
 
 /** The edition's agenda, computed and formatted. */
@@ -48,7 +48,10 @@ export function agendaFor(edition: Edition, strings: Strings, start?: string): {
   const tx = (text: string, lang: string | undefined) => (edition.typography ? typesetText(text, lang ?? edition.curriculum.language) : text);
   const units = edition.modules.flatMap((m) => m.units.map((u) => ({ id: u.id, title: tx(u.title, u.language), duration: u.duration, moduleId: m.id, materials: u.materials.map((x) => tx(x, u.language)) })));
   const languageOf = new Map(edition.modules.flatMap((m) => m.units.map((u) => [u.id, u.language ?? edition.curriculum.language] as const)));
-  const days = computeAgenda(units, namedBreaks(edition.workshop ?? edition.curriculum.workshop, strings));
+  const workshop = namedBreaks(edition.workshop ?? edition.curriculum.workshop, strings);
+  const days = computeAgenda(units, workshop);
+  // A break label keeps the language of the layer that wrote it (curriculum.yml's English in a Bengali edition).
+  const breakLanguage = new Map((workshop?.breaks ?? []).map((b) => [b.label!, b.language ?? (edition.workshop ? undefined : edition.curriculum.language)]));
   const clock = timeFormat(language, native);
   // A material keeps the language of the first unit that lists it.
   const materialLanguage = new Map<string, string>();
@@ -59,7 +62,7 @@ export function agendaFor(edition: Edition, strings: Strings, start?: string): {
     overflow: d.overflow,
     materials: d.materials,
     materialsList: listParts(language, d.materials).map((p) => ({ text: p.value, element: p.type === 'element', ...(p.type === 'element' ? foreign(materialLanguage.get(p.value), language) : {}) })),
-    items: d.items.map((i) => ({ start: clock(i.start), end: clock(i.end), title: i.title, isBreak: i.kind === 'break', unitId: i.unitId, ...(i.unitId ? foreign(languageOf.get(i.unitId), language) : {}) })),
+    items: d.items.map((i) => ({ start: clock(i.start), end: clock(i.end), title: i.title, isBreak: i.kind === 'break', unitId: i.unitId, ...foreign(i.unitId ? languageOf.get(i.unitId) : breakLanguage.get(i.title), language) })),
   }));
   return { days, view };
 }
