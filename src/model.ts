@@ -68,6 +68,10 @@ export interface Module {
   title: string;
   summary?: string;
   audience?: string;
+  /** The agenda plan (module.yml): `day` opens a new workshop day, `break` begins after the next break. */
+  starts?: 'day' | 'break';
+  /** The planned time slot in minutes. */
+  minutes?: number;
   dirName: string;
   source: SourceRef;
   units: Unit[];

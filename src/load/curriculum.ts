@@ -132,7 +132,7 @@ async function loadModule(dir: string, root: string, diags: Diagnostics): Promis
     if (unit) units.push(unit);
   });
   if (!meta) return undefined;
-  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName, source: { path: ymlPath, rel }, units };
+  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts, minutes: meta.minutes, dirName, source: { path: ymlPath, rel }, units };
 }
 
 /** Report units sharing an id, naming both files. */

@@ -65,6 +65,14 @@ export const moduleSchema = z.object({
   summary: text.optional(),
   audience: text.optional(),
   units: z.array(z.string(), { error: 'expected a list of unit file names' }).optional(),
+  /** Where the module begins in the agenda: a new workshop day, or after the next break of the day. */
+  starts: z.enum(['day', 'break'], { error: 'expected "day" (a new workshop day) or "break" (after the next break of the day)' }).optional(),
+  /** The time slot, in minutes, the module is planned for; `check` warns when its units need more. */
+  minutes: z
+    .number({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .int({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .positive({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .optional(),
 });
 
 export const unitTypes = ['session', 'exercise', 'roleplay', 'quiz'] as const;

@@ -167,7 +167,8 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
       if (meta) {
         const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
-        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
+        // The plan (starts, minutes) is not a matter of language: a translated module.yml that leaves it out keeps the layer below's.
+        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts ?? draft?.module.starts, minutes: meta.minutes ?? draft?.module.minutes, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
         if (draft) {
           draft.module = { ...draft.module, ...module, id: draft.module.id };
           draft.language = language;
