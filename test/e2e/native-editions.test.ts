@@ -15,6 +15,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, copyFixture, readDom, replaceInFile, ROOT, tempDir } from '../helpers.js';
 
@@ -120,6 +121,20 @@ describe('fallback content keeps its own language (ar edition)', () => {
     const deck = path.join(out, 'ar/slides/individual.pdf');
     const deckTags = tagLanguages(deck, await PDFDocument.load(readFileSync(deck), { updateMetadata: false }));
     expect(deckTags.filter((t) => t.lang === 'en').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('pack documents keep the language of what they hold (ar)', () => {
+  it('role cards and test sections of untranslated units are lang="en" dir="ltr"', async () => {
+    const { prepare } = await import('../../src/pipeline.js');
+    const { packPages } = await import('../../src/pack/pages.js');
+    const prepared = await prepare({ dir, overlays: ['ar'], modules: ['integrated-approach', 'individual'] });
+    const pages = packPages(prepared.editions[0]!, { participants: 10 });
+    const cards = parseHTML(pages.files.get('pack/role-cards.html')!).document.querySelectorAll('.tp-pack-card');
+    expect(cards.length).toBeGreaterThan(0);
+    for (const c of cards) expect([c.getAttribute('lang'), c.getAttribute('dir')]).toEqual(['en', 'ltr']);
+    const quizzes = [...parseHTML(pages.files.get('pack/knowledge-test.html')!).document.querySelectorAll('.tp-test-quiz')];
+    expect(quizzes.map((q) => q.getAttribute('lang'))).toEqual([null, 'en']);
   });
 });
 
