@@ -175,6 +175,12 @@ describe('numbers: native (ar)', () => {
     for (const t of times) expect(t).not.toMatch(/[0-9]/);
     expect(times[0]).toMatch(ARABIC_INDIC);
     expect(index.querySelector('.tp-agenda-day h3')!.textContent).toMatch(/١/);
+    // The guide's "Slide N" markers and unit numbers too.
+    const guide = (await page('ar', 'facilitator-guide.html')).document;
+    const markers = [...guide.querySelectorAll('.tp-slide-label')].map((p) => p.textContent!);
+    expect(markers.length).toBeGreaterThan(3);
+    for (const m of markers) expect(m).toMatch(/^\S+ [٠-٩]+ — /);
+    expect(guide.querySelector('#unit-case-management-title')!.textContent).toMatch(/^٢\.١ /);
   });
 });
 
