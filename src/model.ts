@@ -12,6 +12,8 @@ export interface WorkshopBreak {
   minutes: number;
   /** Without a label, the break is named in the edition's language (UI string `break`). */
   label?: string;
+  /** Language of the label: that of the layer (curriculum.yml or overlay) that gave it; set when editions are resolved. */
+  language?: string;
 }
 
 /** How a workshop day runs; used to lay out the agenda. */
