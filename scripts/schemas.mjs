@@ -42,6 +42,8 @@ const DESCRIPTIONS = {
     theme: 'Colours and fonts of the outputs (see the README, Theme).',
     description: 'A paragraph about the curriculum, on the index page.',
     elearning: 'The self-paced course (SCORM export).',
+    numbers: 'Digits of page numbers, agenda and counters: latin or native.',
+    typography: "Curly quotes, dashes and spacing by the edition's language (default true; false keeps the text as typed).",
   },
   module: {
     '': 'trainpack module.yml: one module of the curriculum.',
@@ -66,6 +68,14 @@ const DESCRIPTIONS = {
     theme: 'Colours and fonts of this edition.',
     workshop: "Overrides of the parent's workshop block, key by key (a breaks list replaces the parent's whole).",
     numbers: 'Digits of page numbers, agenda and counters: latin or native.',
+    typography: "Curly quotes, dashes and spacing by the edition's language (default true; false keeps the text as typed).",
+    'workshop.day_start': 'Time the workshop day starts in this edition, "HH:MM" (quoted).',
+    'workshop.day_end': 'Time the workshop day ends in this edition, "HH:MM" (quoted).',
+    'workshop.days': 'Days the workshop has in this edition.',
+    'workshop.breaks': "Breaks of every day (replaces the parent's list whole).",
+    'workshop.breaks.at': 'Time the break starts, "HH:MM" (quoted).',
+    'workshop.breaks.minutes': 'Length of the break in minutes.',
+    'workshop.breaks.label': "Name of the break in the agenda (default: Break, in the edition's language).",
   },
   unit: {
     '': 'trainpack unit front matter: the YAML block at the top of a unit (.md) file.',
