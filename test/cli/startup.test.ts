@@ -70,5 +70,10 @@ describe('start-up', () => {
       expect(r.stdout.replace(/\s+/g, ' ')).toContain('(default: html)');
       expect(r.stdout).not.toContain('["html"]');
     }
+    // No command shows a list default as JSON.
+    for (const name of Object.keys(COMMANDS)) {
+      const r = await cli([name, '--help']);
+      expect(r.stdout.replace(/\s+/g, ' '), name).not.toMatch(/\(default: \[/);
+    }
   });
 });
