@@ -114,7 +114,7 @@ describe('trainpack export quiz --overlay ar', () => {
       ['0', 'true'],
       ['100', 'false'],
     ]);
-    expect(tf.querySelector('generalfeedback text')!.textContent).toContain("FR-EXPLICATION : c'est l'inverse, à vérifier.");
+    expect(tf.querySelector('generalfeedback text')!.textContent).toContain('FR-EXPLICATION\u202F: c’est l’inverse, à vérifier.'); // typeset for French (render/typography.ts)
   });
 });
 
