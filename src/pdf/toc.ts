@@ -30,7 +30,13 @@ export async function fillToc(page: Page, numbers: Map<string, number> = new Map
       const map = new Map(entries);
       const ids: string[] = [];
       for (const a of Array.from(document.querySelectorAll(selector))) {
-        const id = decodeURIComponent((a.getAttribute('href') ?? '#').slice(1));
+        const raw = (a.getAttribute('href') ?? '#').slice(1);
+        let id = raw;
+        try {
+          id = decodeURIComponent(raw);
+        } catch {
+          // An explicit heading id with a stray % (`{#50%}`) is its own text.
+        }
         ids.push(id);
         let slot = a.querySelector(':scope > .tp-toc-page');
         if (!slot) {
