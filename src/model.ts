@@ -12,6 +12,8 @@ export interface WorkshopBreak {
   minutes: number;
   /** Without a label, the break is named in the edition's language (UI string `break`). */
   label?: string;
+  /** Language of the label: that of the layer (curriculum.yml or overlay) that gave it; set when editions are resolved. */
+  language?: string;
 }
 
 /** How a workshop day runs; used to lay out the agenda. */
@@ -58,6 +60,19 @@ export interface Unit {
   typography?: boolean;
   /** Set when the overlay file is older than the file below it. */
   stale?: boolean;
+  /** Set when a catalogue (`translation.po`) of the edition translates blocks of this unit (src/translate). */
+  translation?: UnitTranslation;
+}
+
+/** The translations a catalogue layer gives one unit: applied block by block at parse (src/translate/apply.ts). */
+export interface UnitTranslation {
+  /** msgid -> msgstr, only translations that are neither empty nor fuzzy. */
+  messages: [string, string][];
+  /** Language and direction of the text below, which untranslated blocks keep. */
+  fallbackLanguage: string;
+  fallbackDir: 'ltr' | 'rtl';
+  /** Hash of the messages: part of the unit's parse key. */
+  key: string;
 }
 
 /** One module folder. */
