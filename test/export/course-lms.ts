@@ -15,6 +15,18 @@ import type { Browser, Frame, Page } from 'puppeteer-core';
 import mime from 'mime-types';
 
 export const ORIGIN = 'http://lms.test';
+
+/**
+ * A browser for the platform: launched like the PDF stage's (src/pdf/launch.ts)
+ * but without its popup guard, since a platform may open the course in a
+ * window of its own (the window.opener case).
+ */
+export async function launchLmsBrowser(found: { path: string }): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return puppeteer.launch({ executablePath: found.path, headless: /headless[-_]shell/i.test(path.basename(found.path)) ? 'shell' : true, args, pipe: true, timeout: 30_000 });
+}
 const SCORM12 = readFileSync(createRequire(import.meta.url).resolve('scorm-again/scorm12/min'), 'utf8');
 
 /** The platform page: the API on its window, the SCO in a frame. `init` seeds the run-time (a later attempt). */
@@ -29,7 +41,7 @@ window.finished = false;
 window.API.on('LMSFinish', function () { window.finished = true; });
 if (window.__init) window.API.loadFromJSON(window.__init);
 </script></head><body style="margin:0">
-${launch === undefined ? '' : `<iframe id="sco" title="course" src="/pkg/${launch}" style="border:0;width:100%;height:100vh"></iframe>`}
+${launch === undefined ? '<button id="launch" onclick="window.open(\'about:blank\', \'course\')">Open the course</button>' : `<iframe id="sco" title="course" src="/pkg/${launch}" style="border:0;width:100%;height:100vh"></iframe>`}
 </body></html>`;
 }
 

@@ -14,10 +14,10 @@ import type { Browser, Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCourse } from '../../src/export/course/index.js';
 import { findBrowser, type FoundBrowser } from '../../src/pdf/browser.js';
-import { closeBrowser, launchBrowser } from '../../src/pdf/launch.js';
+import { closeBrowser } from '../../src/pdf/launch.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { axe, blocking } from '../a11y/helpers.js';
-import { ORIGIN, openLms, serve, unpack } from './course-lms.js';
+import { launchLmsBrowser, ORIGIN, openLms, serve, unpack } from './course-lms.js';
 import { quizUnit, readZip, tinyCurriculum } from './helpers.js';
 
 const BROWSER: FoundBrowser | undefined = await findBrowser().catch(() => undefined);
@@ -63,7 +63,7 @@ describe.skipIf(!BROWSER)(`the course in a SCORM 1.2 platform${NEEDS}`, () => {
   let base: string;
   let ar: string;
   beforeAll(async () => {
-    [browser, base, ar] = await Promise.all([launchBrowser(BROWSER!).then((b) => b.browser), unpacked(EXAMPLE), unpacked(EXAMPLE, { overlay: 'ar' })]);
+    [browser, base, ar] = await Promise.all([launchLmsBrowser(BROWSER!), unpacked(EXAMPLE), unpacked(EXAMPLE, { overlay: 'ar' })]);
   }, 120_000);
   afterAll(async () => {
     if (browser) await closeBrowser(browser);
@@ -195,8 +195,9 @@ describe.skipIf(!BROWSER)(`the course in a SCORM 1.2 platform${NEEDS}`, () => {
 
   it('finds the API from window.opener when the platform opens the course in a new window', async () => {
     const lms = await openLms(browser, base, LAUNCH, { frame: false });
-    const popup = new Promise<import('puppeteer-core').Page>((resolve) => browser.once('targetcreated', async (t) => resolve((await t.page())!)));
-    await lms.page.evaluate(() => { window.open('about:blank', 'course'); });
+    const popup = new Promise<import('puppeteer-core').Page>((resolve) => lms.page.once('popup', (p) => resolve(p!)));
+    // A click, as a learner's: a window opened without one may be blocked.
+    await lms.page.click('#launch');
     const win = await popup;
     // The new window is served like the platform's (and still has the platform as its opener).
     const { outside } = await serve(win, base, LAUNCH);
