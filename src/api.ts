@@ -12,10 +12,12 @@ import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
+import { ROLE_CARDS, roleCardsPage } from './render/role-cards.js';
 import { LastBuild, Staging, type Recorded } from './emit/atomic.js';
 import { releaseGarbage } from './emit/memory.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
+import type { WorkshopEvent } from './render/event.js';
 import type { PreparedEdition } from './pipeline.js';
 
 export { loadCurriculum } from './load/curriculum.js';
@@ -57,6 +59,8 @@ export interface BuildOptions {
   days?: number;
   /** First day, YYYY-MM-DD: the agenda shows dates in the edition's language. */
   start?: string;
+  /** Venue, organisation and facilitators' names: on covers, the agenda and the attendance sheet. */
+  event?: WorkshopEvent;
   /**
    * More pages for each edition (a workshop pack's role cards, attendance
    * sheet, …): HTML by path relative to the edition folder, and which of
@@ -154,14 +158,21 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
         }
         return found !== undefined;
       });
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep, previous: last && ((rel) => last.previous(rel)) });
+      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, event: options.event, keep, previous: last && ((rel) => last.previous(rel)) });
       if (options.days && page.agenda.length > options.days) {
         diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
       }
-      const extra = options.extraPages?.(rendered.find((r) => r.edition === edition)!);
+      const prep = rendered.find((r) => r.edition === edition)!;
+      const extra = options.extraPages?.(prep);
       if (extra) {
         for (const [rel, html] of extra.files) page.files.set(rel, html);
         extraPdf[edition.id] = extra.pdf;
+      }
+      const cards = roleCardsPage(prep);
+      if (cards) {
+        page.files.set(ROLE_CARDS, cards.html);
+        page.keys.set(ROLE_CARDS, cards.key);
+        (extraPdf[edition.id] ??= []).unshift({ html: ROLE_CARDS, label: strings.role_cards ?? 'Role cards' });
       }
       const copies = new Map<string, string>();
       for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);

@@ -11,7 +11,7 @@ import { agendaFor } from '../render/agenda-view.js';
 import { facilitatorView } from '../views/facilitator.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
-import { findAll, hasClass } from '../views/tree.js';
+import { roleplaysOf } from '../render/role-cards.js';
 
 export interface PackPageOptions {
   participants: number;
@@ -21,7 +21,6 @@ export interface PackPageOptions {
 
 /** Paths of the pack pages inside the edition folder. */
 export const PACK_PAGES = {
-  roleCards: 'pack/role-cards.html',
   agenda: 'pack/agenda.html',
   attendance: 'pack/attendance-sheet.html',
   test: 'pack/knowledge-test.html',
@@ -44,11 +43,7 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   };
   const t = (key: string) => strings[key] ?? key;
 
-  const roleplays = units.filter((u) => u.type === 'roleplay').map((u) => {
-    const view = participantView(treeOf(u.id), { selfCheck: false, strings });
-    const cards = findAll(view, (el) => hasClass(el, 'tp-role')).map((el) => toHtml(el));
-    return { id: u.id, title: u.title, cards };
-  });
+  const roleplays = roleplaysOf(prepared);
   const quizzes = units.filter((u) => u.type === 'quiz').map((u) => {
     const tree = treeOf(u.id);
     return {
@@ -61,7 +56,6 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const { view: agenda } = agendaFor(edition, strings, options.start);
   const dayCount = Math.max(options.days ?? 0, agenda.length, 1);
   const files = new Map<string, string>([
-    [PACK_PAGES.roleCards, templates.render('pack-role-cards', { ...common, title: t('role_cards'), roleplays })],
     [PACK_PAGES.agenda, templates.render('pack-agenda', { ...common, title: t('agenda'), agenda })],
     [PACK_PAGES.attendance, templates.render('pack-attendance', {
       ...common,
@@ -78,6 +72,5 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
     { html: PACK_PAGES.test, label: t('knowledge_test') },
     { html: PACK_PAGES.key, label: `${t('knowledge_test')} — ${t('answer_key')}` },
   ];
-  if (roleplays.some((r) => r.cards.length > 0)) pdf.unshift({ html: PACK_PAGES.roleCards, label: t('role_cards') });
   return { files, pdf, roleplays: roleplays.map((r) => ({ unit: r.id, roles: r.cards.length })) };
 }

@@ -8,7 +8,9 @@ import type { Page } from 'puppeteer-core';
 import type { Edition } from '../resolve/edition.js';
 import type { Strings } from '../render/templates.js';
 import { destinations, finishPdf, loadPdf } from './pdfdoc.js';
-import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, footerTemplate, headerTemplate, type Paper } from './profiles.js';
+import { continuedCss, markLongBoxes } from './flow.js';
+import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, type Paper } from './profiles.js';
+import { modulePages, runningCss } from './running.js';
 import { fillToc, samePages } from './toc.js';
 
 /** What to print. */
@@ -56,9 +58,13 @@ function metadata(job: PrintJob) {
 
 /** Print a facilitator guide or participant handout, with page numbers in its table of contents. */
 export async function printDocument(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
-  await open(page, job, settings, docPageCss(settings.paper));
-  const kind = job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout';
-  const options = docPdfOptions(settings.paper, headerTemplate(job.edition, job.strings, kind, job.label), footerTemplate(job.edition, job.strings), settings.timeout);
+  const kind = job.label ?? job.strings[job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout'] ?? job.kind;
+  const running = runningCss(job.edition, job.strings, { title: job.edition.title, kind });
+  await open(page, job, settings, `${docPageCss(settings.paper)}\n${running}\n${continuedCss(job.strings.continued ?? 'continued', job.edition.dir)}`);
+  const modules = await modulePages(page, job.edition);
+  if (modules) await page.addStyleTag({ content: modules });
+  await markLongBoxes(page, settings.paper);
+  const options = docPdfOptions(settings.paper, settings.timeout);
   const ids = await fillToc(page);
   let bytes = await page.pdf(options);
   let doc = await loadPdf(bytes);
