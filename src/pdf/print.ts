@@ -22,6 +22,8 @@ export interface PrintJob {
   html: string;
   /** Header and subject text for other documents (role cards, attendance sheet…); default from `kind`. */
   label?: string;
+  /** Landscape paper (the attendance sheet). */
+  landscape?: boolean;
 }
 
 /** Settings shared by every job of a build. */
@@ -60,11 +62,11 @@ function metadata(job: PrintJob) {
 export async function printDocument(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   const kind = job.label ?? job.strings[job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout'] ?? job.kind;
   const running = runningCss(job.edition, job.strings, { title: job.edition.title, kind });
-  await open(page, job, settings, `${docPageCss(settings.paper)}\n${running}\n${continuedCss(job.strings.continued ?? 'continued', job.edition.dir)}`);
+  await open(page, job, settings, `${docPageCss(settings.paper, job.landscape)}\n${running}\n${continuedCss(job.strings.continued ?? 'continued', job.edition.dir)}`);
   const modules = await modulePages(page, job.edition);
   if (modules) await page.addStyleTag({ content: modules });
   await markLongBoxes(page, settings.paper);
-  const options = docPdfOptions(settings.paper, settings.timeout);
+  const options = docPdfOptions(settings.paper, settings.timeout, job.landscape);
   const ids = await fillToc(page);
   let bytes = await page.pdf(options);
   let doc = await loadPdf(bytes);

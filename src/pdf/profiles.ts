@@ -17,6 +17,9 @@ const NOTES_MARGIN = { top: '12mm', right: '12mm', bottom: '14mm', left: '12mm' 
 
 /** Paper height in mm: the cover fills one page exactly. */
 const HEIGHT = { a4: 297, letter: 279.4 } as const;
+const WIDTH = { a4: 210, letter: 215.9 } as const;
+// Landscape sheets (the attendance sheet) keep more rows with less room above and below; the header still fits.
+const LANDSCAPE_MARGIN = { top: '14mm', right: '14mm', bottom: '13mm', left: '14mm' };
 
 /**
  * `@page` rule injected before printing a guide or handout (the CSS margins
@@ -24,9 +27,10 @@ const HEIGHT = { a4: 297, letter: 279.4 } as const;
  * (`--tp-page-area`: sheets of role cards fill it), and the cover's height:
  * a hair under the paper's, so rounding never pushes it onto two pages.
  */
-export function docPageCss(paper: Paper): string {
-  const m = DOC_MARGIN;
-  return `@page { size: ${FORMAT[paper]}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }\n:root { --tp-page-area: ${HEIGHT[paper] - 40}mm; }\n.tp-doc > .tp-cover { height: ${HEIGHT[paper] - 0.5}mm; }`;
+export function docPageCss(paper: Paper, landscape = false): string {
+  const m = landscape ? LANDSCAPE_MARGIN : DOC_MARGIN;
+  const height = landscape ? WIDTH[paper] : HEIGHT[paper];
+  return `@page { size: ${FORMAT[paper]}${landscape ? ' landscape' : ''}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }\n:root { --tp-page-area: ${height - parseFloat(m.top) - parseFloat(m.bottom)}mm; }\n.tp-doc > .tp-cover { height: ${height - 0.5}mm; }`;
 }
 
 /** `@page` rule for slide PDFs: 16:9 at 1280×720 CSS px (960×540 pt), or portrait notes pages. */
@@ -40,8 +44,8 @@ export function deckPageCss(notes: boolean, paper: Paper): string {
 const COMMON: PDFOptions = { tagged: true, outline: true, printBackground: true };
 
 /** puppeteer `pdf()` options of a guide or handout: the page draws its own header and footer (running.ts). */
-export function docPdfOptions(paper: Paper, timeout: number): PDFOptions {
-  return { ...COMMON, format: FORMAT[paper], margin: DOC_MARGIN, displayHeaderFooter: false, preferCSSPageSize: false, timeout };
+export function docPdfOptions(paper: Paper, timeout: number, landscape = false): PDFOptions {
+  return { ...COMMON, format: FORMAT[paper], landscape, margin: landscape ? LANDSCAPE_MARGIN : DOC_MARGIN, displayHeaderFooter: false, preferCSSPageSize: false, timeout };
 }
 
 /** puppeteer `pdf()` options of a slide deck: the page size comes from the injected `@page` rule. */
