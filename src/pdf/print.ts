@@ -87,19 +87,29 @@ export async function printDocument(page: Page, job: PrintJob, settings: PrintSe
 }
 
 /**
- * With `--notes`, each slide and its speaker notes become one portrait page:
- * the slide scaled to the page width, the notes below it in reading size.
+ * With `--notes`, two slides share a portrait page, each with its speaker
+ * notes beside it in reading size, then ruled lines to write on (the whole
+ * column when the slide has no notes). templates/css/print-pdf.css lays it out.
  */
 async function notesLayout(page: Page): Promise<void> {
   await page.evaluate(() => {
     document.documentElement.classList.add('tp-pdf-notes');
     for (const slide of Array.from(document.querySelectorAll('.tp-slide'))) {
-      const sheet = document.createElement('div');
-      sheet.className = 'tp-notes-page';
-      slide.replaceWith(sheet);
-      sheet.append(slide);
+      const row = document.createElement('div');
+      row.className = 'tp-notes-page';
+      slide.replaceWith(row);
+      const frame = document.createElement('div');
+      frame.className = 'tp-notes-slide';
+      frame.append(slide);
+      const column = document.createElement('div');
+      column.className = 'tp-notes-column';
       const notes = slide.querySelector(':scope > .tp-speaker-notes');
-      if (notes) sheet.append(notes);
+      if (notes) column.append(notes);
+      const lines = document.createElement('div');
+      lines.className = 'tp-notes-lines';
+      lines.setAttribute('aria-hidden', 'true');
+      column.append(lines);
+      row.append(frame, column);
     }
   });
 }
