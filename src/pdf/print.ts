@@ -11,6 +11,7 @@ import { destinations, finishPdf, loadPdf } from './pdfdoc.js';
 import { continuedCss, markLongBoxes } from './flow.js';
 import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, type Paper } from './profiles.js';
 import { modulePages, runningCss } from './running.js';
+import { svgInPageFonts } from './svg-fonts.js';
 import { fillToc, samePages } from './toc.js';
 
 /** What to print. */
@@ -65,6 +66,7 @@ export async function printDocument(page: Page, job: PrintJob, settings: PrintSe
   await open(page, job, settings, `${docPageCss(settings.paper, job.landscape)}\n${running}\n${continuedCss(job.strings.continued ?? 'continued', job.edition.dir)}`);
   const modules = await modulePages(page, job.edition);
   if (modules) await page.addStyleTag({ content: modules });
+  await svgInPageFonts(page);
   await markLongBoxes(page, settings.paper);
   const options = docPdfOptions(settings.paper, settings.timeout, job.landscape);
   const ids = await fillToc(page);
@@ -117,6 +119,7 @@ async function notesLayout(page: Page): Promise<void> {
 /** Print a module's slide deck: one slide a page, speaker notes only with `--notes`. */
 export async function printDeck(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   await open(page, job, settings, deckPageCss(settings.notes, settings.paper));
+  await svgInPageFonts(page);
   if (settings.notes) await notesLayout(page);
   const bytes = await page.pdf(deckPdfOptions(settings.timeout));
   const doc = await loadPdf(bytes);

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, buildPdf, cleanTemps, NEEDS_BROWSER, pageTexts, ROOT } from './helpers.js';
+import { BROWSER, buildPdf, cleanTemps, NEEDS_BROWSER, pageTexts, pdfFonts, ROOT } from './helpers.js';
 import { underfilled } from './fill.js';
 import { destinations, loadPdf } from '../../src/pdf/pdfdoc.js';
 
@@ -51,6 +51,15 @@ describe.skipIf(!BROWSER)(`the example curriculum in print (base, ar)${NEEDS_BRO
   it('leaves no page less than half used unless a module starts on the next', async () => {
     for (const edition of ['base', 'ar']) {
       for (const doc of DOCS) expect(await underfilled(file(edition, doc)), `${edition}/${doc}`).toEqual([]);
+    }
+  });
+
+  it('prints SVG diagrams and symbols in Noto, never in a fallback family Noto could replace', async () => {
+    for (const edition of ['base', 'ar']) {
+      for (const doc of [...DOCS, 'role-cards.pdf']) {
+        const fonts = await pdfFonts(file(edition, doc));
+        expect(fonts.filter((f) => /Liberation|Arial|Helvetica/i.test(f)), `${edition}/${doc}`).toEqual([]);
+      }
     }
   });
 
