@@ -13,6 +13,7 @@ import type { PreparedEdition } from '../pipeline.js';
 import type { ExtraDocument } from '../pdf/tasks.js';
 import { agendaFor, dayLabel } from '../render/agenda-view.js';
 import { eventView, type WorkshopEvent } from '../render/event.js';
+import { foreignAttrs } from '../render/locale.js';
 import { resolveTheme } from '../render/theme.js';
 import { findAll, hasClass } from '../views/tree.js';
 import { facilitatorView } from '../views/facilitator.js';
@@ -46,6 +47,7 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const common = {
     lang: edition.language,
     dir: edition.dir,
+    native: edition.numbers === 'native',
     strings,
     css: `${templates.read('css/page.css')}\n${templates.read('css/pack.css')}`,
     curriculum: { title: edition.title, version: edition.curriculum.version, license: edition.curriculum.license },
@@ -63,6 +65,8 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
     return {
       id: u.id,
       title: u.title,
+      // A quiz from a layer of another language keeps its lang and dir (render/locale.ts).
+      ...foreignAttrs(u.language, edition.language),
       questions: findAll(tree, (el) => hasClass(el, 'tp-question')).length,
       test: quizLists(participantView(tree, { selfCheck: false, strings })),
       key: quizLists(facilitatorView(tree, { slideNumbers: [], strings })),

@@ -15,6 +15,7 @@ import type { PreparedEdition } from '../pipeline.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { findAll, hasClass, textOf } from '../views/tree.js';
+import { foreignAttrs } from './locale.js';
 import { resolveTheme } from './theme.js';
 
 /** Path of the page in the edition folder. */
@@ -38,7 +39,7 @@ export function roleplaysOf(prepared: Pick<PreparedEdition, 'edition' | 'parsed'
       if (!p) return [];
       const tree = localize(p.tree, strings, edition.vars);
       const cards = findAll(tree, (el) => hasClass(el, 'tp-role')).map((role) => card(role, strings));
-      return cards.length ? [{ id: u.id, number: `${mi + 1}.${ui + 1}`, title: u.title, cards }] : [];
+      return cards.length ? [{ id: u.id, number: `${mi + 1}.${ui + 1}`, title: u.title, cards, ...foreignAttrs(u.language, edition.language) }] : [];
     }),
   );
 }
@@ -62,7 +63,8 @@ export function roleCardsPage(prepared: PreparedEdition): { html: string; key: s
   const { css: themeCss, logo } = resolveTheme(edition);
   const cards = roleplays.flatMap((r, si) => {
     const set = (strings.role_set ?? 'Set {n}').replace('{n}', String(si + 1));
-    return r.cards.map((c, i) => ({ ...c, set: `${set} · ${i + 1}/${r.cards.length}`, number: r.number, unit: r.title }));
+    // A role-play from a layer of another language keeps its lang and dir on its cards.
+    return r.cards.map((c, i) => ({ ...c, set: `${set} · ${i + 1}/${r.cards.length}`, number: r.number, unit: r.title, lang: r.lang, dir: r.dir }));
   });
   // Four to a sheet while the next four are short, else two; the set number on each card sorts them after cutting.
   const sheets: { perSheet: 2 | 4; cards: typeof cards }[] = [];
