@@ -12,6 +12,8 @@ import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
+import { ROLE_CARDS, roleCardsPage } from './render/role-cards.js';
+import type { WorkshopEvent } from './render/event.js';
 import { Staging, recoverInterrupted } from './emit/atomic.js';
 import { Reuse } from './emit/reuse.js';
 import { releaseGarbage } from './emit/memory.js';
@@ -61,6 +63,8 @@ export interface BuildOptions {
   days?: number;
   /** First day, YYYY-MM-DD: the agenda shows dates in the edition's language. */
   start?: string;
+  /** Venue, organisation and facilitators' names: on covers, the agenda and the attendance sheet. */
+  event?: WorkshopEvent;
   /**
    * More pages for each edition (a workshop pack's role cards, attendance
    * sheet, …): HTML by path relative to the edition folder, and which of
@@ -208,7 +212,7 @@ async function renderAndWrite(
   const { options, prepared, staging } = ctx;
   const { edition, parsed, strings, templates } = r;
   const last = await ctx.reuse.edition(edition.id);
-  const page = renderEdition({ edition, parsed, strings, templates, pdf: ctx.formats.includes('pdf'), editions: prepared.allEditions, inject: options.inject, cache: ctx.cache.disk, start: options.start, keep: last.keep, previous: last.previous });
+  const page = renderEdition({ edition, parsed, strings, templates, pdf: ctx.formats.includes('pdf'), editions: prepared.allEditions, inject: options.inject, cache: ctx.cache.disk, start: options.start, event: options.event, keep: last.keep, previous: last.previous });
   if (options.days && page.agenda.length > options.days) {
     prepared.diagnostics.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
   }
@@ -216,6 +220,12 @@ async function renderAndWrite(
   if (extra) {
     for (const [rel, html] of extra.files) page.files.set(rel, html);
     ctx.extraPdf[edition.id] = extra.pdf;
+  }
+  const cards = roleCardsPage(r);
+  if (cards) {
+    page.files.set(ROLE_CARDS, cards.html);
+    page.keys.set(ROLE_CARDS, cards.key);
+    (ctx.extraPdf[edition.id] ??= []).unshift({ html: ROLE_CARDS, label: strings.role_cards ?? 'Role cards' });
   }
   const copies = new Map<string, string>();
   for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);

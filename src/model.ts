@@ -42,6 +42,8 @@ export interface Unit {
   materials: string[];
   methods: string[];
   selfCheck: boolean;
+  /** Role briefs stay in the participant handout (`roles_in_handout: true`); else only the roles' names do. */
+  rolesInHandout?: boolean;
   /** Git blob hash this overlay file was written against (replace and patch files only). */
   upstream?: string;
   moduleId: string;

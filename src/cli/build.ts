@@ -20,6 +20,9 @@ export interface BuildFlags {
   units?: string[];
   days?: number;
   start?: string;
+  venue?: string;
+  organisation?: string;
+  facilitators?: string[];
   json?: boolean;
 }
 
@@ -77,6 +80,9 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .option('--units <ids>', 'only these units, besides --modules (comma-separated ids)', list)
     .option('--days <n>', 'days the workshop has (warns when the agenda needs more)', positiveInt)
     .option('--start <date>', 'first workshop day, YYYY-MM-DD: dated days in the agenda', isoDate)
+    .option('--venue <text>', 'where the workshop takes place (covers, agenda, attendance sheet)')
+    .option('--organisation <text>', 'who runs the workshop (covers, agenda, attendance sheet)')
+    .option('--facilitators <names>', "facilitators' names, comma-separated (agenda, attendance sheet)", list)
     .option('--shard <i/n>', 'build only share i of n of the editions (CI matrix; see README)', shard)
     .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .option('-q, --quiet', 'print only warnings and errors')
@@ -110,6 +116,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         units: flags.units,
         days: flags.days,
         start: flags.start,
+        event: { venue: flags.venue, organisation: flags.organisation, facilitators: flags.facilitators },
         shard: flags.shard,
         onProgress: progress.onProgress,
       }).finally(() => progress.done());

@@ -2,15 +2,18 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { pack } from '../pack/index.js';
+import { InvalidArgumentError } from 'commander';
 import { isoDate, list, paperSize, positiveInt } from './build.js';
 import { EXIT, printDiagnostics, type Output } from './report.js';
 
 interface PackFlags {
   overlay?: string;
   participants: number;
-  facilitators: number;
+  facilitators: number | string[];
   days?: number;
   start?: string;
+  venue?: string;
+  organisation?: string;
   out: string;
   modules?: string[];
   units?: string[];
@@ -26,9 +29,11 @@ export function registerPack(program: Command, io: Output, setCode: (n: number) 
     .argument('[dir]', 'curriculum folder', '.')
     .option('--overlay <id>', 'the edition (default: the base)')
     .requiredOption('--participants <n>', 'number of participants', positiveInt)
-    .option('--facilitators <n>', 'number of facilitators', positiveInt, 2)
+    .option('--facilitators <n|names>', "number of facilitators, or their names comma-separated (on the agenda and attendance sheet)", facilitators, 2)
     .option('--days <n>', 'days the workshop has', positiveInt)
     .option('--start <date>', 'first day, YYYY-MM-DD', isoDate)
+    .option('--venue <text>', 'where the workshop takes place (covers, agenda, attendance sheet)')
+    .option('--organisation <text>', 'who runs the workshop (covers, agenda, attendance sheet)')
     .option('--modules <ids>', 'only these modules', list)
     .option('--units <ids>', 'only these units, besides --modules', list)
     .option('-o, --out <dir>', 'folder for <name>/ and <name>.zip', 'packs')
@@ -37,11 +42,20 @@ export function registerPack(program: Command, io: Output, setCode: (n: number) 
     .option('--json', 'print the result as JSON on stdout (on failure too: ok false, with the diagnostics)')
     .addHelpText('after', '\nExample:\n  trainpack pack . --overlay sn --participants 24 --days 3 --start 2026-05-04 --out packs')
     .action(async (dir: string, flags: PackFlags) => {
-      const { json, ...options } = flags;
-      const r = await pack({ dir, ...options });
+      const { json, venue, organisation, facilitators: f, ...options } = flags;
+      const names = Array.isArray(f) ? f : undefined;
+      const r = await pack({ dir, ...options, facilitators: names ? names.length : f as number, event: { venue, organisation, facilitators: names } });
       printDiagnostics(r.diagnostics, io);
       if (json) io.out(JSON.stringify({ ok: true, ...r }, null, 2));
       else io.err(`✔ ${path.relative(process.cwd(), r.folder)}/ (${r.files.length} files) and ${path.relative(process.cwd(), r.zip)}`);
       setCode(EXIT.ok);
     });
+}
+
+/** `--facilitators 3` (a count) or `--facilitators "Awa Diop, Ali Sy"` (their names). */
+function facilitators(value: string): number | string[] {
+  if (/^\s*\d+\s*$/.test(value)) return positiveInt(value);
+  const names = list(value);
+  if (names.length === 0) throw new InvalidArgumentError('Give a number of facilitators or their names, comma-separated');
+  return names;
 }

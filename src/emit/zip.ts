@@ -18,7 +18,8 @@
 import { zipSync, type Zippable } from 'fflate';
 
 /** Entries that deflate barely or not at all are stored (already-compressed formats). */
-const STORED = /\.(png|jpe?g|gif|webp|zip|pdf|woff2?|mp[34]|pptx|docx|gz)$/i;
+// PDFs are deflated: Chromium leaves fonts and much else uncompressed (the example's guide: 1.8 MB -> 1.1 MB).
+const STORED = /\.(png|jpe?g|gif|webp|zip|woff2?|mp[34]|pptx|docx|gz)$/i;
 
 /** Options of {@link zip}. */
 export interface ZipOptions {

@@ -77,6 +77,7 @@ function unitOf(file: string, root: string, moduleId: string, diags: Diagnostics
     materials: fm.materials,
     methods: fm.methods,
     selfCheck: fm.self_check,
+    rolesInHandout: fm.roles_in_handout,
     upstream: fm.upstream,
     moduleId,
     source: { path: file, rel },

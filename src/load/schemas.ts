@@ -100,6 +100,7 @@ export const unitSchema = z.object({
   materials: textList.default([]),
   methods: textList.default([]),
   self_check: z.boolean().default(false),
+  roles_in_handout: z.boolean().default(false),
   upstream: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a 40-character git blob hash' }).optional(),
 });
 

@@ -98,6 +98,8 @@ export default function remarkBlocks() {
         d.children.shift();
       }
       const className = ['tp-block', `tp-${d.name}`];
+      // A role's brief is secret unless the unit keeps briefs in the handout (views/participant.ts).
+      if (d.name === 'role' && unit.rolesInHandout) className.push('tp-role-public');
       const head: RootContent[] = [];
       if (d.name === 'exercise') {
         const minutes = d.attributes?.minutes;

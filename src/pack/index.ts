@@ -14,9 +14,10 @@ import { MARKER } from '../emit/atomic.js';
 import { Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
 import { exists } from '../load/files.js';
 import { packPages } from './pages.js';
+import { packContents, withContents } from './contents.js';
 import { printList, printListCsv } from './print-list.js';
 
-export interface PackOptions extends Pick<BuildOptions, 'dir' | 'browser' | 'paper' | 'modules' | 'units' | 'days' | 'start'> {
+export interface PackOptions extends Pick<BuildOptions, 'dir' | 'browser' | 'paper' | 'modules' | 'units' | 'days' | 'start' | 'event'> {
   /** The edition (default: the base). */
   overlay?: string;
   participants: number;
@@ -50,6 +51,7 @@ export async function pack(options: PackOptions): Promise<PackResult> {
   const edition = options.overlay ?? 'base';
   const roleplays: { unit: string; roles: number }[] = [];
   let strings: Record<string, string> = {};
+  const modules = new Map<string, string>();
   let curriculumId = 'curriculum';
   try {
     const result = await build({
@@ -63,11 +65,13 @@ export async function pack(options: PackOptions): Promise<PackResult> {
       units: options.units,
       days: options.days,
       start: options.start,
+      event: options.event,
       reproducible: true,
       extraPages: (prepared) => {
         strings = prepared.strings;
+        for (const m of prepared.edition.modules) modules.set(m.id, m.title);
         curriculumId = prepared.edition.curriculum.id;
-        const pages = packPages(prepared, { participants: options.participants, days: options.days, start: options.start });
+        const pages = packPages(prepared, { participants: options.participants, days: options.days, start: options.start, event: options.event });
         roleplays.push(...pages.roleplays);
         return { files: pages.files, pdf: pages.pdf };
       },
@@ -78,6 +82,10 @@ export async function pack(options: PackOptions): Promise<PackResult> {
     const pdfs = (await listFiles(folder)).filter((f) => f.endsWith('.pdf'));
     const rows = printList({ participants: options.participants, facilitators: options.facilitators ?? 2, paper: options.paper ?? 'a4', pdfs, roleplays, strings });
     await writeFile(path.join(folder, 'print-list.csv'), printListCsv(rows));
+    // The site's index.html leads with the pack's documents: what each is for and how many to print.
+    const indexFile = path.join(folder, 'index.html');
+    const listed = [...(await listFiles(folder)), 'manifest.json'];
+    await writeFile(indexFile, withContents(await readFile(indexFile, 'utf8'), packContents({ files: listed, rows, strings, modules })));
     const files = await listFiles(folder);
     const entries = new Map<string, Buffer>();
     for (const f of files) entries.set(`${name}/${f}`, await readFile(path.join(folder, f)));

@@ -31,7 +31,7 @@ export function printList(input: PrintListInput): PrintRow[] {
   return input.pdfs.map((file) => {
     if (file === 'participant-handout.pdf' || file === 'pack/agenda.pdf') return { file, copies: input.participants, paper, note: s('print_per_participant', 'one per participant') };
     if (file === 'pack/knowledge-test.pdf') return { file, copies: input.participants * 2, paper, note: s('print_pre_post', 'two per participant: before and after') };
-    if (file === 'pack/role-cards.pdf') return { file, copies: groups, paper, note: `${s('print_per_group', 'one set per group')} (${groups} × ${maxRoles})` };
+    if (file === 'role-cards.pdf') return { file, copies: groups, paper, note: `${s('print_per_group', 'one set per group')} (${groups} × ${maxRoles})` };
     if (file === 'facilitator-guide.pdf' || file === 'pack/knowledge-test-answer-key.pdf') return { file, copies: input.facilitators, paper, note: s('print_per_facilitator', 'one per facilitator') };
     if (file === 'pack/attendance-sheet.pdf') return { file, copies: 1, paper, note: s('print_once', 'one') };
     return { file, copies: 0, paper: '16:9', note: s('print_projected', 'projected; print only if needed') };

@@ -112,7 +112,7 @@ export async function renderEditionPdfs(
   const run = async (task: Task) => {
     const editionId = task.edition.id;
     const htmlKey = options.reuse?.htmlKey(editionId, path.relative(task.root, task.html).split(path.sep).join('/'));
-    const key = htmlKey && pdfKey([htmlKey, task.kind, task.label ?? '', options.paper, options.notes, css.get(editionId), Boolean(options.reproducible), found.path, await installedFonts()]);
+    const key = htmlKey && pdfKey([htmlKey, task.kind, task.label ?? '', task.landscape === true, options.paper, options.notes, css.get(editionId), Boolean(options.reproducible), found.path, await installedFonts()]);
     const old = key ? options.reuse!.keep(editionId, task.pdfRel, key) : undefined;
     const byEdition = keys.get(editionId) ?? keys.set(editionId, new Map()).get(editionId)!;
     if (old) {

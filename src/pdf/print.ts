@@ -8,7 +8,10 @@ import type { Page } from 'puppeteer-core';
 import type { Edition } from '../resolve/edition.js';
 import type { Strings } from '../render/templates.js';
 import { destinations, finishPdf, loadPdf } from './pdfdoc.js';
-import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, footerTemplate, headerTemplate, type Paper } from './profiles.js';
+import { continuedCss, markLongBoxes } from './flow.js';
+import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, type Paper } from './profiles.js';
+import { modulePages, runningCss } from './running.js';
+import { svgInPageFonts } from './svg-fonts.js';
 import { fillToc, samePages } from './toc.js';
 import { digitList } from '../render/locale.js';
 
@@ -21,6 +24,8 @@ export interface PrintJob {
   html: string;
   /** Header and subject text for other documents (role cards, attendance sheet…); default from `kind`. */
   label?: string;
+  /** Landscape paper (the attendance sheet). */
+  landscape?: boolean;
 }
 
 /** Settings shared by every job of a build. */
@@ -57,9 +62,14 @@ function metadata(job: PrintJob) {
 
 /** Print a facilitator guide or participant handout, with page numbers in its table of contents. */
 export async function printDocument(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
-  await open(page, job, settings, docPageCss(settings.paper));
-  const kind = job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout';
-  const options = docPdfOptions(settings.paper, headerTemplate(job.edition, job.strings, kind, job.label), footerTemplate(job.edition, job.strings), settings.timeout);
+  const kind = job.label ?? job.strings[job.kind === 'guide' ? 'facilitator_guide' : 'participant_handout'] ?? job.kind;
+  const running = runningCss(job.edition, job.strings, { title: job.edition.title, kind });
+  await open(page, job, settings, `${docPageCss(settings.paper, job.landscape)}\n${running}\n${continuedCss(job.strings.continued ?? 'continued', job.edition.dir)}`);
+  const modules = await modulePages(page, job.edition);
+  if (modules) await page.addStyleTag({ content: modules });
+  await svgInPageFonts(page);
+  await markLongBoxes(page, settings.paper);
+  const options = docPdfOptions(settings.paper, settings.timeout, job.landscape);
   const ids = await fillToc(page);
   let bytes = await page.pdf(options);
   let doc = await loadPdf(bytes);
@@ -80,19 +90,29 @@ export async function printDocument(page: Page, job: PrintJob, settings: PrintSe
 }
 
 /**
- * With `--notes`, each slide and its speaker notes become one portrait page:
- * the slide scaled to the page width, the notes below it in reading size.
+ * With `--notes`, two slides share a portrait page, each with its speaker
+ * notes beside it in reading size, then ruled lines to write on (the whole
+ * column when the slide has no notes). templates/css/print-pdf.css lays it out.
  */
 async function notesLayout(page: Page): Promise<void> {
   await page.evaluate(() => {
     document.documentElement.classList.add('tp-pdf-notes');
     for (const slide of Array.from(document.querySelectorAll('.tp-slide'))) {
-      const sheet = document.createElement('div');
-      sheet.className = 'tp-notes-page';
-      slide.replaceWith(sheet);
-      sheet.append(slide);
+      const row = document.createElement('div');
+      row.className = 'tp-notes-page';
+      slide.replaceWith(row);
+      const frame = document.createElement('div');
+      frame.className = 'tp-notes-slide';
+      frame.append(slide);
+      const column = document.createElement('div');
+      column.className = 'tp-notes-column';
       const notes = slide.querySelector(':scope > .tp-speaker-notes');
-      if (notes) sheet.append(notes);
+      if (notes) column.append(notes);
+      const lines = document.createElement('div');
+      lines.className = 'tp-notes-lines';
+      lines.setAttribute('aria-hidden', 'true');
+      column.append(lines);
+      row.append(frame, column);
     }
   });
 }
@@ -102,6 +122,7 @@ export async function printDeck(page: Page, job: PrintJob, settings: PrintSettin
   await open(page, job, settings, deckPageCss(settings.notes, settings.paper));
   // Every slide is printed, so none stays hidden from the tag tree (deck.js hides all but the current one on screen).
   await page.evaluate(() => document.querySelectorAll('.tp-slide[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')));
+  await svgInPageFonts(page);
   if (settings.notes) await notesLayout(page);
   const bytes = await page.pdf(deckPdfOptions(settings.timeout));
   const doc = await loadPdf(bytes);

@@ -27,6 +27,8 @@ export interface ExtraDocument {
   html: string;
   /** Header and PDF subject. */
   label: string;
+  /** Printed on landscape paper (the attendance sheet). */
+  landscape?: boolean;
 }
 
 /** Guide, handout and one deck a module (FORMAT.md section 6), then any extra documents. */
@@ -39,7 +41,7 @@ export function tasksOf(staging: Staging, edition: Edition, strings: Record<stri
     task('guide', 'facilitator-guide.html'),
     task('handout', 'participant-handout.html'),
     ...edition.modules.map((m) => task('deck', `slides/${m.id}.html`)),
-    ...extra.map((x) => task('handout', x.html, x.label)),
+    ...extra.map((x) => ({ ...task('handout', x.html, x.label), landscape: x.landscape })),
   ];
 }
 

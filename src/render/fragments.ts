@@ -113,7 +113,7 @@ export function fill(f: Fragments, v: FillValues): Fragments {
 // once per process, and once per machine with the persistent cache.
 const byTree = new WeakMap<Root, Map<string, Fragments>>();
 // Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
-export const FRAGMENT_MARKUP = 'page-markup-4';
+export const FRAGMENT_MARKUP = 'page-markup-5';
 const byKey = new Map<string, Fragments>();
 
 /**

@@ -14,6 +14,7 @@ import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, type Fragments } from
 import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
+import { eventView, type WorkshopEvent } from './event.js';
 import { resolveTheme } from './theme.js';
 import { digitList, foreignAttrs, formatNumber, localizeDigits } from './locale.js';
 import { typesetText } from './typography.js';
@@ -35,6 +36,8 @@ export interface RenderInput {
   cache?: DiskCache;
   /** First workshop day (YYYY-MM-DD): days in the agenda get dates in the edition's language. */
   start?: string;
+  /** Venue, organisation and facilitators, for covers (render/event.ts). */
+  event?: WorkshopEvent;
   /** Remember each unit's filled fragments for the next render in this process (`trainpack dev`). */
   memoize?: boolean;
   /** The last build's page with its skeleton key and slots, if it is still there untouched (see splice()). */
@@ -118,6 +121,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     inject: input.inject ?? '',
     pdf: input.pdf,
     theme: { css: themeCss, logo, cover },
+    event: eventView(input.event, input.start, agenda.length, edition.language),
   };
 
   // Each unit as the pages show it, with the key of what its fragments hold.

@@ -254,6 +254,7 @@ async function applyPatchFile(root: string, layer: Overlay, abs: string, target:
   for (const key of given) {
     const value = (overrides as Record<string, unknown>)[key];
     if (key === 'self_check') patched.selfCheck = value as boolean;
+    else if (key === 'roles_in_handout') patched.rolesInHandout = value as boolean;
     else if (key !== 'upstream' && key !== 'id') (patched as unknown as Record<string, unknown>)[key] = value;
   }
   draft.units.set(target, patched);

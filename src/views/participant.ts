@@ -2,6 +2,8 @@
  * Participant view: what participants may see and nothing else. Removed
  * whole (content, classes and all): facilitator notes, slides and speaker
  * notes, solutions, debriefs, unknown blocks, quiz keys and explanations.
+ * A role keeps only its name (who plays whom): briefs are secret and printed
+ * as cut-out role cards, unless the unit says `roles_in_handout: true`.
  * A quiz with `self_check: true` keeps its explanations, folded in
  * `<details>`, for self-study (FORMAT.md "Quizzes").
  *
@@ -27,10 +29,17 @@ export function participantView(tree: Root, { selfCheck, strings }: ParticipantO
     if (node.type !== 'element') return undefined;
     if (HIDDEN.some((c) => hasClass(node, c))) return null;
     if (hasClass(node, 'tp-question')) return question(node, selfCheck, strings);
+    if (hasClass(node, 'tp-role') && !hasClass(node, 'tp-role-public')) return castOnly(node, strings);
     return undefined;
   });
   assertNoLeak(out, selfCheck);
   return out;
+}
+
+/** A secret role in the handout: its name only, as a line for who plays it. */
+function castOnly(role: Element, strings: Record<string, string>): Element {
+  const name = findAll(role, (el) => hasClass(el, 'tp-role-name'))[0];
+  return { ...role, properties: { ...role.properties, className: ['tp-role', 'tp-role-cast'] }, children: [...(name ? [name] : []), para('tp-role-played', strings.played_by!)] };
 }
 
 /** One quiz question for participants: empty boxes, the key removed or folded away. */
@@ -65,6 +74,6 @@ function question(li: Element, selfCheck: boolean, strings: Record<string, strin
 /** Throw if anything facilitator-only survived (defence in depth against a filter bug). */
 function assertNoLeak(tree: Root, selfCheck: boolean): void {
   const banned = [...HIDDEN, 'tp-correct', 'tp-correct-mark', ...(selfCheck ? [] : ['tp-explanation'])];
-  const leak = findAll(tree, (el) => banned.some((c) => hasClass(el, c)));
+  const leak = findAll(tree, (el) => banned.some((c) => hasClass(el, c)) || (hasClass(el, 'tp-role-cast') && el.children.some((c) => c.type !== 'element' || !(hasClass(c, 'tp-role-name') || hasClass(c, 'tp-role-played')))));
   if (leak.length) throw new Error(`internal: participant view kept ${leak[0]!.tagName}.${String(leak[0]!.properties?.className)}`);
 }

@@ -30,7 +30,7 @@ const file = (rel: string) => path.join(out, 'base', rel);
 describe('trainpack build (full fixture)', () => {
   it('writes the layout of FORMAT.md section 6', async () => {
     expect((await readdir(path.join(out, 'base'))).sort()).toEqual(
-      ['.trainpack-output', 'facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides'].sort(),
+      ['.trainpack-output', 'facilitator-guide.html', 'index.html', 'participant-handout.html', 'role-cards.html', 'slides'].sort(),
     );
     expect((await readdir(file('slides'))).sort()).toEqual(['alpha.html', 'beta.html']);
     expect(stderr).toMatch(/5 units/);
@@ -81,12 +81,22 @@ describe('trainpack build (full fixture)', () => {
     }
   });
 
-  it('puts each role on its own card in the handout', async () => {
-    const { document } = await readDom(file('participant-handout.html'));
+  it('shows who plays whom in the handout, and each brief on its own card in role-cards.html', async () => {
+    const { html, document } = await readDom(file('participant-handout.html'));
     const roles = [...document.querySelectorAll('section.tp-role')];
     expect(roles.map((r) => r.querySelector('.tp-role-name')?.textContent)).toEqual(['Case worker', 'Returnee']);
-    expect(roles[0]!.textContent).toContain('ROLE-CASEWORKER-TEXT');
-    expect(roles[0]!.textContent).not.toContain('ROLE-RETURNEE-TEXT');
+    // Briefs are secret: not in the handout, not even hidden in markup.
+    expect(html).not.toContain('ROLE-CASEWORKER-TEXT');
+    expect(html).not.toContain('ROLE-RETURNEE-TEXT');
+    const cards = await readDom(file('role-cards.html'));
+    const names = [...cards.document.querySelectorAll('.tp-rc')].map((c) => c.querySelector('.tp-rc-name')?.textContent);
+    expect(names).toEqual(['Case worker', 'Returnee']);
+    const first = cards.document.querySelector('.tp-rc')!;
+    expect(first.textContent).toContain('ROLE-CASEWORKER-TEXT');
+    expect(first.textContent).not.toContain('ROLE-RETURNEE-TEXT');
+    expect(first.querySelector('.tp-rc-set')?.textContent).toBe('Set 1 · 1/2');
+    expect(first.querySelector('.tp-rc-unit')?.textContent).toMatch(/^2\.1 /);
+    for (const s of ['FACILITATOR-ONLY-TEXT', 'ROLEPLAY-DEBRIEF-SECRET', 'SCENARIO-TEXT']) expect(cards.html, s).not.toContain(s);
   });
 
   it('lets a self_check quiz carry its key into the handout, folded', async () => {

@@ -1,7 +1,7 @@
 /**
  * PDF output of the starter curriculum (`trainpack init`): files, paper,
  * table of contents page numbers, running header and footer, tagging,
- * outline, metadata, role cards one a page, slides 16:9 without notes.
+ * outline, metadata, role cards on their own sheets, slides 16:9 without notes.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +31,11 @@ describe.skipIf(!BROWSER)(`PDF of the starter curriculum${NEEDS_BROWSER}`, () =>
   afterAll(cleanTemps);
 
   it('writes the PDFs of FORMAT.md section 6 and reports them', () => {
-    for (const rel of ['facilitator-guide.pdf', 'participant-handout.pdf', 'slides/getting-started.pdf']) {
+    for (const rel of ['facilitator-guide.pdf', 'participant-handout.pdf', 'slides/getting-started.pdf', 'role-cards.pdf']) {
       expect(existsSync(pdf(rel)), rel).toBe(true);
       expect(result.editions[0]!.files).toContain(rel);
     }
-    expect(result.pdf).toMatchObject({ browser: BROWSER, files: 3 });
+    expect(result.pdf).toMatchObject({ browser: BROWSER, files: 4 }); // guide, handout, deck, role cards
     expect(result.pdf!.pages).toBeGreaterThan(10);
     expect(result.pdf!.launchMs).toBeGreaterThan(0);
     expect(result.diagnostics.filter((d) => d.rule === 'pdf' || d.rule === 'browser')).toEqual([]);
@@ -69,19 +69,30 @@ describe.skipIf(!BROWSER)(`PDF of the starter curriculum${NEEDS_BROWSER}`, () =>
     }
   });
 
-  it('carries a running header and a "Page X of Y" footer on every page', async () => {
-    const pages = await pageTexts(pdf('facilitator-guide.pdf'));
-    pages.forEach((text, i) => {
-      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
-      expect(text).toContain('My training curriculum');
-      expect(text).toContain('Facilitator guide · Base edition');
-    });
+  it('carries a running header and a "Version · Page X of Y" footer on every page but the cover', async () => {
+    for (const doc of ['facilitator-guide.pdf', 'participant-handout.pdf']) {
+      const pages = await pageTexts(pdf(doc));
+      expect(pages[0], `${doc} cover`).not.toMatch(/Page \d|Version 0\.1\.0 ·/);
+      const kind = doc === 'facilitator-guide.pdf' ? 'Facilitator guide' : 'Participant handout';
+      pages.slice(1).forEach((text, i) => {
+        const lines = text.split('\n').filter((l) => l.trim());
+        expect(lines.at(-1), `${doc} page ${i + 2}`).toMatch(new RegExp(`^\\s*${kind}\\s+Version 0\\.1\\.0 · Page ${i + 2} of ${pages.length}\\s*$`));
+        expect(lines[0]).toMatch(/^My training curriculum\s+/);
+        // Never an edition id; the module on the module's pages.
+        expect(text).not.toMatch(/Base edition|Edition base/);
+      });
+      const module = pages.findIndex((p) => /^\s*Module 1\s*$/m.test(p));
+      expect(module, doc).toBeGreaterThan(0);
+      for (const text of pages.slice(module)) expect(text.split('\n')[0]).toMatch(/My training curriculum\s+Module 1: Getting started\s*$/);
+      for (const text of pages.slice(1, module)) expect(text.split('\n')[0]).toMatch(new RegExp(`${kind}\\s*$`));
+    }
   });
 
   it('starts the module on a new page, after cover, contents and agenda', async () => {
     const pages = await pageTexts(pdf('facilitator-guide.pdf'), false);
-    const body = (p: string) => p.split('\n').filter((l) => l.trim()).slice(2); // minus the header lines
-    expect(body(pages[0]!).join(' ')).toMatch(/FACILITATOR GUIDE/);
+    const running = /^(My training curriculum|Facilitator guide|Module 1: Getting started|Version 0\.1\.0 · Page \d+ of \d+)$/;
+    const body = (p: string) => p.split('\n').filter((l) => l.trim() && !running.test(l.trim())); // minus the header and footer
+    expect(pages[0]!.replace(/\s+/g, ' ')).toMatch(/FACILITATOR GUIDE/);
     expect(body(pages[2]!)[0]).toBe('Agenda');
     expect(body(pages[3]!)[0]).toBe('Module 1');
   });
@@ -93,18 +104,14 @@ describe.skipIf(!BROWSER)(`PDF of the starter curriculum${NEEDS_BROWSER}`, () =>
     for (const s of FACILITATOR_ONLY) expect(guide, s).toContain(s);
   });
 
-  it('prints each role card of the handout on a page of its own', async () => {
-    const pages = await pageTexts(pdf('participant-handout.pdf'));
-    const counsellor = pages.findIndex((p) => p.includes('Listen first; do not promise anything'));
-    const returnee = pages.findIndex((p) => p.includes('You are tired and unsure whom to trust'));
-    expect(counsellor).toBeGreaterThan(0);
-    expect(returnee).toBe(counsellor + 1);
-    for (const i of [counsellor, returnee]) {
-      const lines = pages[i]!.split('\n').map((l) => l.trim()).filter(Boolean);
-      // header, "ROLE CARD", name, text, footer: nothing else shares the page
-      expect(lines, pages[i]).toHaveLength(5);
-      expect(lines[1]).toBe('ROLE CARD');
-    }
+  it('prints the role briefs as cut-out cards, not in the handout', async () => {
+    const briefs = ['Listen first; do not promise anything', 'You are tired and unsure whom to trust'];
+    const handout = (await pageTexts(pdf('participant-handout.pdf'))).join('\n');
+    for (const b of briefs) expect(handout, b).not.toContain(b);
+    const cards = (await pageTexts(pdf('role-cards.pdf'), false)).map((p) => p.replace(/\s+/g, ' '));
+    expect(cards).toHaveLength(1); // two short cards share one sheet
+    for (const b of briefs) expect(cards[0]).toContain(b);
+    expect(result.editions[0]!.files).toContain('role-cards.pdf');
   });
 
   it('prints the deck 16:9, one slide a page, without speaker notes', async () => {
@@ -129,16 +136,19 @@ describe.skipIf(!BROWSER)(`PDF options --paper and --notes${NEEDS_BROWSER}`, () 
     expect(await pageSize(path.join(base, 'slides/getting-started.pdf'))).toEqual([960, 540]);
   });
 
-  it('puts each slide with its speaker notes on a portrait page with --notes', async () => {
+  it('puts two slides a portrait page with --notes, each with its speaker notes beside it', async () => {
     const { base, result } = await buildPdf(await starter(), { notes: true });
     const deck = path.join(base, 'slides/getting-started.pdf');
     const [w, h] = await pageSize(deck);
     expect(Math.abs(w - 595)).toBeLessThanOrEqual(1);
     expect(Math.abs(h - 842)).toBeLessThanOrEqual(1);
     const pages = await pageTexts(deck);
-    expect(pages).toHaveLength(result.editions[0]!.slides);
-    expect(pages[1]).toContain('Welcome');
-    expect(pages[1]).toContain('SPEAKER NOTES');
-    expect(pages[1]).toContain('Speaker notes: seen in the presenter view');
+    expect(pages).toHaveLength(Math.ceil(result.editions[0]!.slides / 2));
+    expect(pages[0]).toContain('Welcome');
+    expect(pages[0]).toContain('SPEAKER NOTES');
+    // Beside the slide: the notes share their lines with the slide's text.
+    const line = pages[0]!.split('\n').find((l) => l.includes('SPEAKER NOTES'))!;
+    expect(line.indexOf('SPEAKER NOTES')).toBeGreaterThanOrEqual(30); // right of the slide, not below it
+    expect(pages[0]!.replace(/\s+/g, ' ')).toContain('Speaker notes: seen in the presenter view');
   });
 });

@@ -45,9 +45,11 @@ describe('search index of the full fixture', () => {
     expect(entries[1]).toMatchObject({ t: 'First session', m: 'Alpha module', o: ['Explain the first thing', 'Apply the second thing'] });
   });
 
-  it('holds the handout text, participant-only blocks and role cards included', () => {
+  it('holds the handout text and participant-only blocks, not the role briefs', () => {
     const all = entries.map((e) => e.x).join('\n');
-    for (const s of ['PARTICIPANT-ONLY-TEXT', 'EXERCISE-TASK-TEXT', 'TIP-TEXT', 'ROLE-CASEWORKER-TEXT', 'CORRECT-ONE', 'Call +99 123 456 at Example Agency.']) expect(all).toContain(s);
+    for (const s of ['PARTICIPANT-ONLY-TEXT', 'EXERCISE-TASK-TEXT', 'TIP-TEXT', 'CORRECT-ONE', 'Call +99 123 456 at Example Agency.']) expect(all).toContain(s);
+    // Role briefs are secret (cut-out cards), so not in the handout's search text either.
+    expect(all).not.toContain('ROLE-CASEWORKER-TEXT');
   });
 
   it('never holds facilitator-only text, anywhere in index.html', () => {
