@@ -16,6 +16,16 @@ async function piped(args: string[], into: string) {
 }
 
 describe('exit codes', () => {
+  it('3 when the system refuses (an output folder that cannot be made): the message, no stack', async () => {
+    const r = await cli(['build', path.join(FIXTURES, 'full'), '--out', '/dev/null/out']);
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toMatch(/ENOTDIR/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const json = await cli(['build', path.join(FIXTURES, 'full'), '--out', '/dev/null/out', '--json']);
+    expect(json.exitCode).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exitCode: 3, error: { kind: 'system', code: 'ENOTDIR' } });
+  });
+
   it('0 success, 1 curriculum problems, 2 usage errors', async () => {
     const dir = await copyFixture('full');
     const out = await tempDir();
