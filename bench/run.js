@@ -85,6 +85,12 @@ if (existsSync(path.join(root, 'dist/cli/check.js'))) {
   writeFileSync(target, original);
 }
 
+rows.push(...(await import('./translate.js')).translateRows({ dir, out, measure, trainpack, clearCache }));
+
+// Office files (issue 20): PowerPoint decks and Word documents made from the rendered pages.
+rows.push(measure('build base --format html,pptx,docx, no cache', ['build', dir, '--out', out, '--format', 'html,pptx,docx', '--no-cache'], clearCache));
+rows.push(measure('build of the bundled example --format html,pptx,docx, no cache', ['build', path.join(root, 'curricula/reintegration'), '--out', mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-office-')), '--format', 'html,pptx,docx', '--no-cache']));
+
 // PDF of the bundled example (one edition), through the same child harness: printed, then built again unchanged.
 let pdf;
 let pdfAgain;
