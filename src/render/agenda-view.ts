@@ -10,11 +10,6 @@ import { foreignAttrs as foreign, formatDate, formatNumber, listParts, timeForma
 import type { Strings } from './templates.js';
 import { typesetText } from './typography.js';
 
-/** Clock times in the edition's locale (`Intl`, `timeStyle: short`): 9:00 AM, 09:00, ٩:٠٠ ص … */
-export function clockFormat(language: string, native = false): (minutes: number) => string {
-  return timeFormat(language, native);
-}
-
 /** "Day 2", or with a start date "Day 2 — Tuesday 5 May 2026" in the edition's language. */
 export function dayLabel(n: number, start: string | undefined, language: string, strings: Strings, native = false): string {
   const number = formatNumber(language, n, native);
