@@ -1,7 +1,8 @@
 // Runs one trainpack command in this process and reports its wall time and peak memory.
 // Usage: node bench/child.js <trainpack args…>   -> last stderr line: BENCH {"ms":…, "rssMB":…, "code":…}
+// The CLI is the bundle users run; the command's own code loads inside run() (lazy commands).
 import { performance } from 'node:perf_hooks';
-import { run } from '../dist/cli/index.js';
+import { run } from '../dist/bundle/cli.js';
 
 const quiet = { out: () => {}, err: () => {} };
 const started = performance.now();

@@ -10,7 +10,7 @@ export const EXIT = {
   problems: 1,
   /** The command line itself: unknown command or option, a bad option value. */
   usage: 2,
-  /** A bug in trainpack: the stack is printed. */
+  /** trainpack could not finish: a system error (disk full, no permission: the message says which) or a bug (the stack is printed). */
   internal: 3,
 } as const;
 
@@ -100,6 +100,10 @@ export function reportError(err: unknown, io: Output): number {
     io.err(`✖ ${errors} error${errors === 1 ? '' : 's'}; nothing was replaced except what is said above.`);
     return EXIT.problems;
   }
+  if (isSystemError(err)) {
+    io.err(`✖ ${err.message}`);
+    return EXIT.internal;
+  }
   io.err(`✖ trainpack failed unexpectedly (a bug; please report it):`);
   io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
   return EXIT.internal;
@@ -114,6 +118,13 @@ export function reportJsonError(err: unknown, io: Output): void {
   let result: Record<string, unknown>;
   if (err instanceof TrainpackError) result = { ok: false, exitCode: EXIT.problems, diagnostics: sortDiagnostics(err.diagnostics) };
   else if (err instanceof CommanderError) result = { ok: false, exitCode: EXIT.usage, error: { kind: 'usage', code: err.code, message: err.message.replace(/^error: /, '') } };
+  else if (isSystemError(err)) result = { ok: false, exitCode: EXIT.internal, error: { kind: 'system', code: err.code, message: err.message } };
   else result = { ok: false, exitCode: EXIT.internal, error: { kind: 'internal', message: err instanceof Error ? err.message : String(err) } };
   io.out(JSON.stringify(result, null, 2));
+}
+
+/** An error of the operating system (a folder that cannot be made, a full disk), not of trainpack's code. */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  const e = err as NodeJS.ErrnoException;
+  return err instanceof Error && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.syscall === 'string';
 }

@@ -16,14 +16,26 @@ async function piped(args: string[], into: string) {
 }
 
 describe('exit codes', () => {
-  it('0 success, 1 curriculum problems, 2 usage errors', async () => {
+  it('3 when the system refuses (an output folder that cannot be made): the message, no stack', async () => {
+    const r = await cli(['build', path.join(FIXTURES, 'full'), '--out', '/dev/null/out']);
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toMatch(/ENOTDIR/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const json = await cli(['build', path.join(FIXTURES, 'full'), '--out', '/dev/null/out', '--json']);
+    expect(json.exitCode).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exitCode: 3, error: { kind: 'system', code: 'ENOTDIR' } });
+  });
+
+  it('0 success, 1 curriculum problems, 2 usage errors', { timeout: 240_000 }, async () => {
     const dir = await copyFixture('full');
     const out = await tempDir();
     expect((await cli(['build', dir, '--out', out, '--quiet'])).exitCode).toBe(0);
     expect((await cli(['build', await tempDir(), '--out', out])).exitCode).toBe(1); // no curriculum.yml
     expect((await cli(['check', path.join(FIXTURES, 'check/broken-links')])).exitCode).toBe(1);
-    for (const usage of [['biuld'], ['build', '--format', 'docx'], ['build', '--nope'], ['check', '--format', 'xml'], ['pack', dir], ['export', 'quiz', dir, '--format', 'qti'], []]) {
-      const r = await cli(usage);
+    const usages = [['biuld'], ['build', '--format', 'xlsx'], ['build', '--nope'], ['check', '--format', 'xml'], ['pack', dir], ['export', 'quiz', dir, '--format', 'qti'], []];
+    const results = await Promise.all(usages.map((u) => cli(u)));
+    for (const [i, usage] of usages.entries()) {
+      const r = results[i]!;
       expect(r.exitCode, usage.join(' ')).toBe(2);
       expect(r.stderr, usage.join(' ')).not.toMatch(/\n\s+at /);
     }
@@ -51,7 +63,7 @@ describe('--json', () => {
   });
 
   it('a usage error with --json is a JSON result too', async () => {
-    const r = await cli(['build', '.', '--format', 'docx', '--json']);
+    const r = await cli(['build', '.', '--format', 'xlsx', '--json']);
     expect(r.exitCode).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2, error: { kind: 'usage' } });
   });
