@@ -12,6 +12,8 @@ export interface WorkshopBreak {
   minutes: number;
   /** Without a label, the break is named in the edition's language (UI string `break`). */
   label?: string;
+  /** Language of the label: that of the layer (curriculum.yml or overlay) that gave it; set when editions are resolved. */
+  language?: string;
 }
 
 /** How a workshop day runs; used to lay out the agenda. */
@@ -93,6 +95,14 @@ export interface Module {
 /** The branding block; read now, applied by the design work. */
 export type Theme = Record<string, unknown>;
 
+/** The self-paced course settings (`elearning:` in curriculum.yml). */
+export interface Elearning {
+  /** Percent of a module's quiz points needed to pass it (0–100, default 80). */
+  passing_score: number;
+  /** Module ids to pass before the others (checked against the modules at load). */
+  required: string[];
+}
+
 /** A whole curriculum as loaded from its folder (the base layer). */
 export interface Curriculum {
   root: string;
@@ -102,10 +112,13 @@ export interface Curriculum {
   version?: string;
   language: string;
   license?: string;
+  /** A sentence or two about the curriculum (the course manifest's description). */
+  description?: string;
   authors: string[];
   vars: Record<string, string>;
   workshop?: Workshop;
   theme?: Theme;
+  elearning?: Elearning;
   /** Digits of page numbers, agenda and counters: latin (0-9, the default) or the language's own. */
   numbers?: 'latin' | 'native';
   /** Content typography by locale (curly quotes, French spacing); default on. */

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ackOverlayFile, diffOverlayFile, initOverlay, overlayStatus } from '../resolve/status.js';
 import { EXIT, type Output } from './report.js';
+import { addSchemaLine } from './schema-line.js';
 import { runnable } from './self.js';
 
 export function registerOverlay(program: Command, io: Output, setCode: (n: number) => void): void {
@@ -68,6 +69,7 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
     .action(async (id: string, flags: { extends?: string; language?: string; country?: string }) => {
       const file = await initOverlay(dirOf(), id, flags);
+      await addSchemaLine(file, 'overlay');
       io.err(`✔ Created ${file}`);
       setCode(EXIT.ok);
     });
