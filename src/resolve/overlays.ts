@@ -105,8 +105,7 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
   }
   // Catalogues (src/translate): off when `translate extract` reads the source texts.
   if (options.catalogues !== false) {
-    const textLanguage = new Map([...drafts.values()].flatMap((d) => [...d.textLanguage]));
-    modules.splice(0, modules.length, ...applyCatalogues(curriculum.root, chain, modules, (u) => textLanguage.get(u.id) ?? curriculum.language, diags));
+    modules.splice(0, modules.length, ...applyCatalogues(curriculum.root, chain, modules, language, diags));
   }
   const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
   return {

@@ -129,12 +129,17 @@ export function blocksOfText(body: string, unitType: string): TextBlock[] {
   return textBlocks(blockParser.parse(body) as Root, body, unitType);
 }
 
+/** Text with nothing Markdown would read as syntax (and no line break, leading or trailing space). */
+const PLAIN = /^(?![\s\d])[^*_`[\]<>:\\&!|~#{}^=\n\r]*(?<!\s)$/u;
+
 /**
  * A translation as inline content, or undefined when it is not inline content
  * (it starts a list or a heading, or holds a blank line): such a translation is
  * never applied (check reports it).
  */
 export function parseInline(msgstr: string): RootContent[] | undefined {
+  // Most translations are plain words: no Markdown to read, no parse.
+  if (PLAIN.test(msgstr)) return [{ type: 'text', value: msgstr }];
   const once = (text: string) => {
     const tree = blockParser.parse(text) as Root;
     return tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? ((tree.children[0] as Parent).children as RootContent[]) : undefined;

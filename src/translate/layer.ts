@@ -69,10 +69,11 @@ function byContext(cat: Catalogue): Map<string, Map<string, string>> {
 }
 
 /**
- * Apply the chain's catalogues to an edition's modules. `textLanguage` gives
- * the language of the layer each unit's text came from.
+ * Apply the chain's catalogues to an edition's modules (in `language`, the
+ * edition's). A unit or module a catalogue translates is in that language;
+ * its untranslated blocks keep the language its text came from (`unit.language`).
  */
-export function applyCatalogues(root: string, chain: Overlay[], modules: Module[], textLanguage: (u: Unit) => string, diags: Diagnostics): Module[] {
+export function applyCatalogues(root: string, chain: Overlay[], modules: Module[], language: string, diags: Diagnostics): Module[] {
   const layers: { index: number; messages: Map<string, Map<string, string>> }[] = [];
   chain.forEach((overlay, index) => {
     const file = catalogueFile(overlay);
@@ -97,7 +98,7 @@ export function applyCatalogues(root: string, chain: Overlay[], modules: Module[
       const messages = merged(u.id, touched);
       if (messages.size === 0) return u;
       const t = (s: string) => messages.get(s) ?? s;
-      const fallbackLanguage = textLanguage(u);
+      const fallbackLanguage = u.language ?? language;
       const list = [...messages];
       return {
         ...u,
@@ -105,10 +106,12 @@ export function applyCatalogues(root: string, chain: Overlay[], modules: Module[
         objectives: u.objectives.map(t),
         materials: u.materials.map(t),
         methods: u.methods.map(t),
+        language,
         fallback: false,
         translation: { messages: list, fallbackLanguage, fallbackDir: directionOf(fallbackLanguage), key: sha1(JSON.stringify(list)) },
       } satisfies Unit;
     });
-    return { ...m, title: own.get(m.title) ?? m.title, summary: m.summary === undefined ? undefined : own.get(m.summary) ?? m.summary, units };
+    if (own.size === 0) return { ...m, units };
+    return { ...m, language, title: own.get(m.title) ?? m.title, summary: m.summary === undefined ? undefined : own.get(m.summary) ?? m.summary, units };
   });
 }
