@@ -225,7 +225,9 @@
     if (!isPresenter) return;
     var t = new Date();
     presenterUi.querySelector('.tp-clock').textContent = two(t.getHours()) + ':' + two(t.getMinutes());
-    presenterUi.querySelector('.tp-elapsed').textContent = mmss(timer.elapsed / 1000);
+    var elapsed = presenterUi.querySelector('.tp-elapsed');
+    elapsed.textContent = mmss(timer.elapsed / 1000);
+    elapsed.setAttribute('data-state', timer.running ? 'running' : timer.started ? 'paused' : 'waiting');
     var s = slides[current];
     var unitId = s && s.getAttribute('data-unit');
     var line = presenterUi.querySelector('.tp-unit-time');
