@@ -375,4 +375,7 @@
   if (isPresenter) send({ type: 'hello' });
   wake();
   setInterval(function () { tick(); drawCountdowns(); }, 500);
+  // The audience window may have been reloaded (`trainpack dev` does on every save): say hello
+  // now and then so it finds this window again and the two stay in step.
+  if (isPresenter) setInterval(function () { send({ type: 'hello' }); }, 2000);
 })();
