@@ -42,7 +42,7 @@ export interface CheckOptions {
 }
 
 /**
- * What `check()` found. `trainpack check --format json` prints this object
+ * What `check()` found. `trainpack check --json` prints this object
  * with `ok` added, on stdout:
  *
  * ```json

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { QuizFormat } from '../export/index.js';
-import { printDiagnostics, type Output } from './report.js';
+import { EXIT, printDiagnostics, type Output } from './report.js';
 
 /** Flags of `trainpack export quiz`, as commander parses them. */
 export interface ExportQuizFlags {
@@ -10,6 +10,7 @@ export interface ExportQuizFlags {
   overlay?: string;
   out?: string;
   quiet?: boolean;
+  json?: boolean;
 }
 
 /** Register `trainpack export` and its `quiz` subcommand. */
@@ -24,6 +25,7 @@ export function registerExport(program: Command, io: Output, setCode: (n: number
     .option('--overlay <id>', 'export this overlay edition (default: the base)')
     .option('-o, --out <file>', 'write to this file (default: standard output; required for qti, a ZIP package)')
     .option('-q, --quiet', 'print only warnings and errors')
+    .option('--json', 'print the result (edition, counts, file) as JSON on stdout; needs --out')
     .addHelpText(
       'after',
       `
@@ -37,8 +39,11 @@ Moodle: tick "Get category from file" on import to create the module categories.
     )
     .action(async (dir: string, flags: ExportQuizFlags, command: Command) => {
       if (flags.format === 'qti' && (!flags.out || flags.out === '-')) {
-        // A usage error, reported like commander's own (exit code 1).
-        command.error('error: a QTI export is a ZIP package, not written to standard output: give --out <file.zip>', { exitCode: 1, code: 'trainpack.qtiNeedsOut' });
+        // A usage error, reported like commander's own (exit code 2).
+        command.error('error: a QTI export is a ZIP package, not written to standard output: give --out <file.zip>', { exitCode: EXIT.usage, code: 'trainpack.qtiNeedsOut' });
+      }
+      if (flags.json && (!flags.out || flags.out === '-')) {
+        command.error('error: with --json, standard output carries the result: give --out <file> for the export', { exitCode: EXIT.usage, code: 'trainpack.jsonNeedsOut' });
       }
       // Heavy modules load only when the command runs.
       const { exportQuizResult } = await import('../export/index.js');
@@ -46,17 +51,21 @@ Moodle: tick "Get category from file" on import to create the module categories.
       const result = await exportQuizResult({ dir, format: flags.format, overlay: flags.overlay });
       printDiagnostics(result.diagnostics, io);
       let where = 'standard output';
+      let file: string | undefined;
       if (flags.out && flags.out !== '-') {
-        const file = await writeFileAtomic(flags.out, result.content, dir);
+        file = await writeFileAtomic(flags.out, result.content, dir);
         where = path.relative(process.cwd(), file) || file;
       } else {
         // One trailing newline: io.out adds it.
         io.out(String(result.content).replace(/\n$/, ''));
       }
-      if (!flags.quiet) {
+      if (flags.json) {
+        const { content: _content, ...rest } = result;
+        io.out(JSON.stringify({ ok: true, ...rest, file }, null, 2));
+      } else if (!flags.quiet) {
         const q = result.questions;
         io.err(`✔ ${result.edition.id} (${result.edition.language}): ${q} question${q === 1 ? '' : 's'} from ${result.quizzes} quiz unit${result.quizzes === 1 ? '' : 's'} as ${flags.format} -> ${where}`);
       }
-      setCode(0);
+      setCode(EXIT.ok);
     });
 }

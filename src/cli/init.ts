@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import { exists } from '../load/files.js';
 import { BUILTIN_TEMPLATES } from '../render/templates.js';
-import type { Output } from './report.js';
+import { EXIT, type Output } from './report.js';
+import { selfCommand } from './self.js';
 
 /** Copy the starter curriculum into `dir`, which must be empty or new. */
 export async function init(dir: string): Promise<string> {
@@ -27,7 +28,7 @@ export function registerInit(program: Command, io: Output, setCode: (n: number) 
     .action(async (dir: string) => {
       const target = await init(dir);
       io.err(`✔ Created a curriculum in ${target}`);
-      io.err(`  Next: trainpack build ${dir}`);
-      setCode(0);
+      io.err(`  Next: ${selfCommand()} build ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`);
+      setCode(EXIT.ok);
     });
 }

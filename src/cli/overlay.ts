@@ -1,7 +1,8 @@
 /** `trainpack overlay status|diff|ack|init`: keeping overlays in step with upstream. */
 import type { Command } from 'commander';
 import { ackOverlayFile, diffOverlayFile, initOverlay, overlayStatus } from '../resolve/status.js';
-import type { Output } from './report.js';
+import { EXIT, type Output } from './report.js';
+import { runnable } from './self.js';
 
 export function registerOverlay(program: Command, io: Output, setCode: (n: number) => void): void {
   const overlay = program
@@ -14,10 +15,10 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .command('status')
     .description('Each replace or patch file: current, stale, unrecorded or orphaned; the share of units translated')
     .argument('[id]', 'one overlay (default: all)')
-    .option('--json', 'machine-readable output on stdout')
+    .option('--json', 'print the result as JSON on stdout (on failure too: ok false)')
     .action(async (id: string | undefined, flags: { json?: boolean }) => {
       const status = await overlayStatus(dirOf(), id);
-      if (flags.json) io.out(JSON.stringify(status, null, 2));
+      if (flags.json) io.out(JSON.stringify({ ok: true, ...status }, null, 2));
       else {
         for (const f of status.files) io.out(`${f.state.padEnd(10)} ${f.file}${f.below ? `  (below: ${f.below})` : ''}`);
         for (const t of status.translations)
@@ -25,8 +26,8 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
         if (status.files.length === 0) io.out('No replace or patch files.');
       }
       const attention = status.files.filter((f) => f.state === 'stale' || f.state === 'orphaned').length;
-      if (!flags.json && attention) io.err(`${attention} file(s) need review: see \`trainpack overlay diff <file>\`, then \`trainpack overlay ack <file>\`.`);
-      setCode(0);
+      if (!flags.json && attention) io.err(runnable(`${attention} file(s) need review: see \`trainpack overlay diff <file>\`, then \`trainpack overlay ack <file>\`.`));
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -36,8 +37,8 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .action(async (file: string) => {
       const r = await diffOverlayFile(dirOf(), file);
       if (r.diff) io.out(r.diff.trimEnd());
-      if (r.message) io.err(r.message);
-      setCode(0);
+      if (r.message) io.err(runnable(r.message));
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -47,7 +48,7 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .action(async (file: string) => {
       const r = await ackOverlayFile(dirOf(), file);
       io.err(`✔ ${r.file}: upstream ${r.previous ? `${r.previous.slice(0, 10)} -> ` : ''}${r.hash.slice(0, 10)}`);
-      setCode(0);
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -60,6 +61,6 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .action(async (id: string, flags: { extends?: string; language?: string; country?: string }) => {
       const file = await initOverlay(dirOf(), id, flags);
       io.err(`✔ Created ${file}`);
-      setCode(0);
+      setCode(EXIT.ok);
     });
 }
