@@ -56,7 +56,7 @@
   }
 
   // --- Text that would overflow steps down, then shrinks to fit. ------------
-  function overfull(inner) { return inner.scrollHeight > inner.clientHeight + 1 || inner.scrollWidth > inner.clientWidth + 1; }
+  function overfull(inner, box) { return box.scrollHeight > inner.clientHeight + 1 || box.scrollWidth > inner.clientWidth + 1; }
   function densify() {
     slides.forEach(function (s) {
       var inner = s.querySelector('.tp-slide-inner');
@@ -65,14 +65,20 @@
       s.classList.remove('tp-dense', 'tp-denser', 'tp-shrunk');
       box.style.removeProperty('--tp-fit');
       s.classList.add('is-measuring');
-      if (overfull(inner)) {
+      if (overfull(inner, box)) {
         s.classList.add('tp-dense');
-        if (overfull(inner)) { s.classList.remove('tp-dense'); s.classList.add('tp-denser'); }
-        // Still too much: scale the whole text block down rather than let it spill.
-        for (var i = 0; i < 3 && box.scrollHeight > inner.clientHeight + 1; i++) {
-          var f = Math.max(0.4, (parseFloat(box.style.getPropertyValue('--tp-fit')) || 1) * inner.clientHeight / box.scrollHeight);
+        if (overfull(inner, box)) { s.classList.remove('tp-dense'); s.classList.add('tp-denser'); }
+        // Still too much: scale the whole text block down rather than let it spill, by the
+        // largest factor that fits (the block is laid out wider as it shrinks, so search for it).
+        if (overfull(inner, box)) {
           s.classList.add('tp-shrunk');
-          box.style.setProperty('--tp-fit', f.toFixed(3));
+          var lo = 0.4, hi = 1;
+          for (var i = 0; i < 7; i++) {
+            var f = (lo + hi) / 2;
+            box.style.setProperty('--tp-fit', f.toFixed(3));
+            if (box.scrollHeight * f <= inner.clientHeight + 1) lo = f; else hi = f;
+          }
+          box.style.setProperty('--tp-fit', lo.toFixed(3));
         }
       }
       s.classList.remove('is-measuring');

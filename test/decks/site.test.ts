@@ -20,7 +20,7 @@ describe.skipIf(!BROWSER)(`one connected site${NEEDS_BROWSER}`, () => {
       for (const rel of pagesOf(path.join(site.out, edition))) {
         const page = await openPage(site.browser, path.join(site.out, edition, rel), { width: 1280, height: 800 });
         const links = await page.$$eval('.tp-topbar a', (as) => as.map((a) => [a.getAttribute('href')!, (a as HTMLAnchorElement).href]));
-        const hrefs = links.map(([raw]) => raw);
+        const hrefs = links.map(([raw]) => raw!);
         expect(hrefs.length, rel).toBeGreaterThanOrEqual(3 + 5 + 2); // home, guide, handout, five decks, two editions
         for (const [raw, resolved] of links) {
           expect(raw, `${rel}: ${raw}`).not.toMatch(/^([a-z]+:|\/)/i);
