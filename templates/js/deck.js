@@ -174,7 +174,8 @@
     c.classList.add('is-current', 'tp-copy');
     c.setAttribute('inert', '');
     Array.prototype.forEach.call(c.querySelectorAll('[id]'), function (e) { e.removeAttribute('id'); });
-    Array.prototype.forEach.call(c.querySelectorAll('.tp-speaker-notes, button, [role="timer"]'), function (e) { e.remove(); });
+    Array.prototype.forEach.call(c.querySelectorAll('.tp-speaker-notes, button'), function (e) { e.remove(); });
+    Array.prototype.forEach.call(c.querySelectorAll('[role]'), function (e) { e.removeAttribute('role'); });
     c.removeAttribute('aria-roledescription');
     c.removeAttribute('aria-label');
     return c;
