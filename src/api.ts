@@ -24,6 +24,7 @@ export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipe
 export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, type ExportQuizResult, type QuizFormat, type QuizModel } from './export/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
+export { schedule, type ScheduleOptions, type ScheduleReport } from './schedule/index.js';
 
 export type Format = 'html' | 'pdf';
 

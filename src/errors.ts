@@ -62,6 +62,8 @@ export const RULES = {
   'missing-strings': 'Add the keys to templates/strings/<lang>.json, or set them under `strings:` in the overlay.yml.',
   'unit-too-long': 'Split the unit into shorter ones, or lengthen the day (`workshop.day_start` / `day_end`).',
   'exercise-overrun': 'Shorten the exercises or raise the unit\'s `duration:`: exercise minutes count inside it.',
+  'module-overrun': 'Raise the module\'s `minutes:` in module.yml, or shorten or move its units.',
+  'module-start': 'Check the module\'s `starts:` against the workshop day (day_start, day_end, breaks), or shorten the modules before it.',
 } as const;
 
 export type RuleId = keyof typeof RULES;

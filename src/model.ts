@@ -10,7 +10,8 @@ export type UnitType = 'session' | 'exercise' | 'roleplay' | 'quiz';
 export interface WorkshopBreak {
   at: string;
   minutes: number;
-  label: string;
+  /** Without a label, the break is named in the edition's language (UI string `break`). */
+  label?: string;
 }
 
 /** How a workshop day runs; used to lay out the agenda. */
@@ -51,6 +52,10 @@ export interface Unit {
   provenance: string[];
   /** Set when a translation edition falls back to a lower layer's text. */
   fallback?: boolean;
+  /** BCP 47 tag of the language the unit's text is written in (its layer's); default the curriculum's. */
+  language?: string;
+  /** Content typography (curly quotes, French spacing) applies to this unit's text; default true. */
+  typography?: boolean;
   /** Set when the overlay file is older than the file below it. */
   stale?: boolean;
 }
@@ -61,9 +66,15 @@ export interface Module {
   title: string;
   summary?: string;
   audience?: string;
+  /** The agenda plan (module.yml): `day` opens a new workshop day, `break` begins after the next break. */
+  starts?: 'day' | 'break';
+  /** The planned time slot in minutes. */
+  minutes?: number;
   dirName: string;
   source: SourceRef;
   units: Unit[];
+  /** Language of the module's title and summary (its module.yml's layer); default the curriculum's. */
+  language?: string;
 }
 
 /** The branding block; read now, applied by the design work. */
@@ -82,5 +93,9 @@ export interface Curriculum {
   vars: Record<string, string>;
   workshop?: Workshop;
   theme?: Theme;
+  /** Digits of page numbers, agenda and counters: latin (0-9, the default) or the language's own. */
+  numbers?: 'latin' | 'native';
+  /** Content typography by locale (curly quotes, French spacing); default on. */
+  typography?: boolean;
   modules: Module[];
 }

@@ -10,7 +10,7 @@
  * | links.ts      | broken-anchor, missing-alt                                              |
  * | vars.ts       | unused-var                                                              |
  * | overlays.ts   | stale-overlay, unrecorded-overlay, orphaned-overlay, missing-strings    |
- * | time.ts       | unit-too-long, agenda-overflow, exercise-overrun                        |
+ * | time.ts       | unit-too-long, agenda-overflow, exercise-overrun, module-overrun, module-start |
  *
  * The rules read what each parse found (markdown/facts.ts), never a tree: a
  * check whose units are all in `.trainpack-cache` parses and loads nothing.

@@ -53,6 +53,14 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
     description: 'Everything to run one workshop: HTML and PDFs, role cards, agenda, attendance sheet, pre/post test, print list, manifest, zip',
     load: async () => (await import('./pack.js')).registerPack,
   },
+  schedule: {
+    description: 'Print the workshop plan per day and session: slots, needed minutes and overruns',
+    load: async () => (await import('./schedule.js')).registerSchedule,
+  },
+  strings: {
+    description: 'UI string catalogues: the words trainpack itself prints ("Facilitator notes", "Answer key", …)',
+    load: async () => (await import('./strings.js')).registerStrings,
+  },
 };
 
 /** The command named on the command line (`trainpack help <cmd>` too), if it is one we know. */

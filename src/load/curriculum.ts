@@ -132,7 +132,7 @@ async function loadModule(dir: string, root: string, diags: Diagnostics): Promis
     if (unit) units.push(unit);
   });
   if (!meta) return undefined;
-  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName, source: { path: ymlPath, rel }, units };
+  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts, minutes: meta.minutes, dirName, source: { path: ymlPath, rel }, units };
 }
 
 /** Report units sharing an id, naming both files. */
@@ -191,6 +191,14 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
   checkDuplicateIds(modules, diags);
   if (options.strict !== false || !meta) diags.throwIfErrors();
   const m = meta!;
+  // Every unit and module knows the language its text is written in (fallbacks keep theirs in other editions).
+  for (const mod of modules) {
+    mod.language = m.language;
+    for (const u of mod.units) {
+      u.language = m.language;
+      u.typography = m.typography ?? true;
+    }
+  }
   const curriculum: Curriculum = {
     root,
     source: { path: ymlPath, rel: 'curriculum.yml' },
@@ -203,6 +211,8 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     vars: Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, String(v)])),
     workshop: m.workshop,
     theme: m.theme,
+    numbers: m.numbers,
+    typography: m.typography,
     modules,
   };
   return { curriculum, diagnostics: diags };

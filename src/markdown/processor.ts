@@ -19,6 +19,7 @@ import type { Unit } from '../model.js';
 import type { UnitContext } from './context.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeSafety from './rehype-safety.js';
+import rehypeTypography from './rehype-typography.js';
 import remarkBlocks from './remark-blocks.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
@@ -56,7 +57,8 @@ export function createProcessor() {
     .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'p' })
     .use(rehypeRawIfNeeded)
     .use(rehypeSafety)
-    .use(rehypeLinks);
+    .use(rehypeLinks)
+    .use(rehypeTypography);
 }
 
 export type Processor = ReturnType<typeof createProcessor>;

@@ -23,14 +23,19 @@ export function deckSlideCount(f: Pick<Fragments, 'slides'>): number {
   return f.slides.length + (f.slides.some((s) => s.kind === 'content') ? 0 : 1);
 }
 
-/** Every slide of a module's deck, numbered from 1 (the cover). */
-export function deckSlides(title: string, units: { header: { id: string; title: string; duration: number }; fragments: Fragments }[]): DeckSlide[] {
-  const deck: DeckSlide[] = [{ number: 1, kind: 'cover', title }];
-  for (const { header, fragments } of units) {
+type LangAttrs = { lang?: string; dir?: string };
+
+/** Every slide of a module's deck, numbered from 1 (the cover); `attrs` are the lang and dir of content in another language than the edition's. */
+export function deckSlides(
+  cover: { title: string } & LangAttrs,
+  units: { header: { id: string; title: string; duration: number }; fragments: Fragments; attrs: LangAttrs }[],
+): (DeckSlide & LangAttrs)[] {
+  const deck: (DeckSlide & LangAttrs)[] = [{ number: 1, kind: 'cover', ...cover }];
+  for (const { header, fragments, attrs } of units) {
     const unit = header;
-    if (!fragments.slides.some((s) => s.kind === 'content')) deck.push({ number: deck.length + 1, kind: 'unit', title: header.title, unit });
+    if (!fragments.slides.some((s) => s.kind === 'content')) deck.push({ number: deck.length + 1, kind: 'unit', title: header.title, unit, ...attrs });
     for (const s of fragments.slides) {
-      deck.push({ ...s, number: deck.length + 1, unit, seconds: s.minutes ? s.minutes * 60 : undefined });
+      deck.push({ ...s, number: deck.length + 1, unit, seconds: s.minutes ? s.minutes * 60 : undefined, ...attrs });
     }
   }
   return deck;

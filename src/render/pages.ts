@@ -17,6 +17,8 @@ import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js'
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
+import { digitList, foreignAttrs, localizeDigits } from './locale.js';
+import { typesetText } from './typography.js';
 
 export interface RenderInput {
   edition: Edition;
@@ -58,17 +60,20 @@ export interface RenderedEdition {
   stats: { units: number; slides: number; pages: number };
 }
 
-function unitHeader(unit: Unit, strings: Strings, number: string) {
+function unitHeader(unit: Unit, strings: Strings, number: string, edition: Edition) {
+  const tx = (text: string) => (unit.typography === false ? text : typesetText(text, unit.language ?? edition.curriculum.language));
   return {
     id: unit.id,
-    number,
-    title: unit.title,
+    number: localizeDigits(number, edition.language, edition.numbers === 'native'),
+    // A unit from a layer of another language keeps its own lang and dir (its container carries them).
+    ...foreignAttrs(unit.language, edition.language),
+    title: tx(unit.title),
     type: unit.type,
     typeLabel: strings[`type_${unit.type}`] ?? unit.type,
     duration: unit.duration,
-    objectives: unit.objectives,
-    materials: unit.materials,
-    methods: unit.methods,
+    objectives: unit.objectives.map(tx),
+    materials: unit.materials.map(tx),
+    methods: unit.methods.map(tx),
     fallback: unit.fallback === true,
     stale: unit.stale === true,
   };
@@ -101,6 +106,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const common = {
     lang: edition.language,
     dir: edition.dir,
+    native: edition.numbers === 'native',
+    digits: digitList(edition.language, edition.numbers === 'native'),
     strings,
     edition: { id: edition.id, title: edition.title, isBase: edition.id === 'base', country: edition.country },
     curriculum: {
@@ -120,9 +127,9 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     const units = mod.units.map((unit, ui) => {
       const p = parsed.get(unit)!;
       const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, edition.vars[n]]);
-      return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
+      return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`, edition), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
     });
-    return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
+    return { mod, units, view: { id: mod.id, number: mi + 1, title: edition.typography ? typesetText(mod.title, mod.language ?? edition.language) : mod.title, summary: mod.summary && edition.typography ? typesetText(mod.summary, mod.language ?? edition.language) : mod.summary, deckHref: `slides/${mod.id}.html`, ...foreignAttrs(mod.language, edition.language) } };
   });
   // A unit's slides in its module's deck: its own and generated ones, or one title slide (deck-page.ts).
   const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => deckSlideCount(fragmentsOf(u.p, u.unit.selfCheck, input.cache));
@@ -179,7 +186,11 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     const first = at;
     at += units.length;
     if (!decks.has(mod.id)) continue;
-    const deck = deckSlides(mod.title, units.map(({ header }, k) => ({ header, fragments: filledOf(first + k) })));
+    // Slides of a unit in another language carry its lang and dir (the slide's footer stays the edition's).
+    const deck = deckSlides(
+      { title: modView.title, ...foreignAttrs(mod.language, edition.language) },
+      units.map(({ unit, header }, k) => ({ header, fragments: filledOf(first + k), attrs: foreignAttrs(unit.language, edition.language) })),
+    );
     const site = siteOf(common, modules.map((m) => m.view), '../', mod.id);
     files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, site, css: deckCss, js: deckJs, module: modView, units: units.map((u) => u.header), slides: deck, total: deck.length }));
   }

@@ -8,6 +8,8 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { listFormat, localizeDigits, scriptOf } from './locale.js';
+import { typesetStrings, withColon } from './typography.js';
 
 /** The templates folder shipped with trainpack. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -105,9 +107,13 @@ export class Templates {
   strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
     const en = this.catalogue('strings/en.json') ?? {};
     const base = language.split('-')[0]!.toLowerCase();
-    const own = base === 'en' ? {} : { ...this.catalogue(`strings/${base}.json`), ...(language !== base ? this.catalogue(`strings/${language}.json`) : {}) };
+    // The language, then language-script (zh-CN and zh read zh-Hans.json, its likely script), then the whole tag.
+    const script = scriptOf(language);
+    const tags = [...new Set([base, ...(script ? [`${base}-${script}`] : []), language])];
+    const own = base === 'en' ? {} : Object.assign({}, ...tags.map((t) => this.catalogue(`strings/${t}.json`) ?? {}));
     const missing = base === 'en' ? [] : Object.keys(en).filter((k) => !(k in own) && !(k in overrides));
-    return { strings: { ...en, ...own, ...overrides }, missing };
+    // Generated text is typeset for the language (quotes, French spacing, Arabic punctuation: typography.ts).
+    return { strings: typesetStrings({ ...en, ...own, ...overrides }, language), missing };
   }
 
   private registerHelpers(): void {
@@ -117,6 +123,31 @@ export class Templates {
       let s = strings[key] ?? key;
       for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, String(v));
       return s;
+    });
+    // {{colon "materials_to_prepare"}}: a UI string as a label before a colon, as the language writes it ("Matériel :").
+    this.hb.registerHelper('colon', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { strings: Strings; lang?: string };
+      return withColon(root.strings[key] ?? key, root.lang ?? 'en');
+    });
+    // {{num 12}}: a number (or "1.2") in the edition's digits (`numbers: native`).
+    this.hb.registerHelper('num', function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string; native?: boolean };
+      return localizeDigits(String(value ?? ''), root.lang ?? 'en', root.native === true);
+    });
+    // {{list authors}}: items joined as the language joins a list (Intl.ListFormat), duplicates left out.
+    this.hb.registerHelper('list', function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string };
+      return Array.isArray(items) ? listFormat(root.lang ?? 'en', items.map(String)) : '';
+    });
+    // {{{ownLang}}} on the container of content from a layer of another language: ` lang="en" dir="ltr"`;
+    // {{{uiLang}}} inside it, on UI labels: the page's own lang and dir again. Both empty for same-language content.
+    const attrs = (lang: unknown, dir: unknown) => new Handlebars.SafeString(` lang="${Handlebars.escapeExpression(String(lang))}" dir="${dir === 'rtl' ? 'rtl' : 'ltr'}"`);
+    this.hb.registerHelper('ownLang', function (this: { lang?: string; dir?: string }) {
+      return this && typeof this.lang === 'string' ? attrs(this.lang, this.dir) : '';
+    });
+    this.hb.registerHelper('uiLang', function (this: { lang?: string }, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string; dir?: string };
+      return this && typeof this.lang === 'string' && root.lang ? attrs(root.lang, root.dir) : '';
     });
     this.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hb.registerHelper('inc', (n: number) => n + 1);

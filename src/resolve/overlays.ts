@@ -12,7 +12,7 @@ import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripP
 import { loadUnit } from '../load/curriculum.js';
 import { moduleSchema, unitSchema } from '../load/schemas.js';
 import { validate } from '../load/validate.js';
-import type { Curriculum, Module, Unit } from '../model.js';
+import type { Curriculum, Module, Unit, Workshop } from '../model.js';
 import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
@@ -33,6 +33,8 @@ interface Draft {
   byName: boolean;
   /** Effective language of the layer each unit's text came from. */
   textLanguage: Map<string, string>;
+  /** Effective language of the layer the module's title and summary came from. */
+  language: string;
 }
 
 /** The editions a build asks for: the base, named overlays, or all. */
@@ -70,6 +72,7 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
       units: new Map(m.units.map((u) => [path.basename(u.source.path), u])),
       byName: isSortedByName(m.units.map((u) => path.basename(u.source.path))),
       textLanguage: new Map(m.units.map((u) => [u.id, curriculum.language])),
+      language: curriculum.language,
     });
   }
   let language = curriculum.language;
@@ -87,11 +90,16 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
     const names = [...draft.units.keys()];
     // Replaced units keep their place (Map order); added ones merge in by name, or come last after an explicit order.
     if (draft.byName) names.sort(compareNames);
+    // Each unit knows its text's language: a fallback keeps its own (lang and dir on its container).
+    const typography = [curriculum.typography, ...chain.map((o) => o.meta.typography)].reduce<boolean>((on, v) => v ?? on, true);
     const units = names
       .map((n) => draft.units.get(n)!)
       .filter((u) => !excluded.has(u.id))
-      .map((u) => (draft.textLanguage.get(u.id) !== language ? { ...u, fallback: true } : u));
-    modules.push({ ...draft.module, units });
+      .map((u) => {
+        const own = draft.textLanguage.get(u.id) ?? curriculum.language;
+        return { ...u, language: own, typography, ...(own !== language ? { fallback: true } : {}) };
+      });
+    modules.push({ ...draft.module, language: draft.language, units });
   }
   const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
   return {
@@ -105,9 +113,29 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
     vars: Object.assign({}, curriculum.vars, ...chain.map((o) => stringify(o.meta.vars))),
     stringOverrides: Object.assign({}, ...chain.map((o) => o.meta.strings)),
     theme: Object.assign({}, curriculum.theme, ...chain.map((o) => o.meta.theme ?? {})),
+    workshop: mergeWorkshop(curriculum.workshop, chain),
+    numbers: [...chain].reverse().find((o) => o.meta.numbers)?.meta.numbers ?? curriculum.numbers ?? 'latin',
+    typography: [curriculum.typography, ...chain.map((o) => o.meta.typography)].reduce<boolean>((on, v) => v ?? on, true),
     modules,
     templateDirs: [...chain].reverse().map((o) => path.join(o.dir, 'templates')).concat(base.templateDirs),
   };
+}
+
+/**
+ * The workshop day of an edition: each overlay's `workshop:` keys over its
+ * parent's, one by one; a `breaks` list replaces the parent's whole. A break
+ * given without a label is named in the edition's language when rendered.
+ */
+export function mergeWorkshop(base: Workshop | undefined, chain: Overlay[]): Workshop | undefined {
+  let merged = base;
+  for (const o of chain) {
+    const w = o.meta.workshop;
+    if (!w) continue;
+    const parent: Workshop = merged ?? { day_start: '09:00', day_end: '17:00', breaks: [] };
+    const given = Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as Partial<Workshop>;
+    merged = { ...parent, ...given };
+  }
+  return merged;
 }
 
 const compareNames = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -135,9 +163,12 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
       if (meta) {
         const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
-        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
-        if (draft) draft.module = { ...draft.module, ...module, id: draft.module.id };
-        else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
+        // The plan (starts, minutes) is not a matter of language: a translated module.yml that leaves it out keeps the layer below's.
+        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts ?? draft?.module.starts, minutes: meta.minutes ?? draft?.module.minutes, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
+        if (draft) {
+          draft.module = { ...draft.module, ...module, id: draft.module.id };
+          draft.language = language;
+        } else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map(), language }));
       }
     }
     // The folder's Markdown files, read synchronously (small files: cheaper than a thread-pool round trip), applied in name order.

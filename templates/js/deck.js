@@ -27,6 +27,9 @@
   var isPresenter = params.has('presenter');
   var idleDelay = Math.max(0, parseInt(params.get('idle') || '2000', 10) || 0);
   var deckId = location.pathname;
+  // The edition's digits (`numbers: native`): data-digits holds its 0-9, space-separated.
+  var digits = (deck.getAttribute('data-digits') || '').split(' ');
+  function num(n) { return digits.length === 10 ? String(n).replace(/[0-9]/g, function (d) { return digits[+d]; }) : String(n); }
   var current = -1;
   var partner = null; // the other window: presenter (from the audience) or audience (window.opener)
 
@@ -36,7 +39,7 @@
     return h ? h.textContent.trim() : '';
   }
   function two(n) { return (n < 10 ? '0' : '') + n; }
-  function mmss(seconds) { var s = Math.max(0, Math.round(seconds)); return two(Math.floor(s / 60)) + ':' + two(s % 60); }
+  function mmss(seconds) { var s = Math.max(0, Math.round(seconds)); return num(two(Math.floor(s / 60)) + ':' + two(s % 60)); }
 
   // --- The stage: scale to fit, centre. -----------------------------------
   function fitInto(box, els, w, h) {
@@ -94,11 +97,11 @@
     var moved = current !== -1 && next !== current;
     current = next;
     slides.forEach(function (s, i) { s.classList.toggle('is-current', i === current); });
-    counter.textContent = (current + 1) + ' / ' + slides.length;
+    counter.textContent = num(current + 1) + ' / ' + num(slides.length);
     bar.style.width = (100 * (current + 1) / slides.length) + '%';
     if (moved) {
       status.textContent = (status.getAttribute('data-template') || '{n} / {total}')
-        .replace('{n}', String(current + 1)).replace('{total}', String(slides.length)).replace('{title}', titleOf(slides[current]));
+        .replace('{n}', num(current + 1)).replace('{total}', num(slides.length)).replace('{title}', titleOf(slides[current]));
     }
     if (!how.fromHash) history.replaceState(null, '', location.pathname + location.search + '#' + (current + 1));
     if (moved && !how.remote) send({ type: 'slide', n: current + 1 });
@@ -146,7 +149,7 @@
       thumb.appendChild(copyOf(s));
       var label = doc.createElement('span');
       label.className = 'tp-thumb-label';
-      label.textContent = (i + 1) + '. ' + titleOf(s);
+      label.textContent = num(i + 1) + '. ' + titleOf(s);
       b.appendChild(thumb);
       b.appendChild(label);
       li.appendChild(b);
@@ -213,7 +216,7 @@
     var box = presenterUi.querySelector('.tp-presenter-next');
     box.textContent = '';
     if (nextSlide) box.appendChild(copyOf(nextSlide));
-    presenterUi.querySelector('.tp-presenter-next-title').textContent = nextSlide ? (current + 2) + '. ' + titleOf(nextSlide) : '—';
+    presenterUi.querySelector('.tp-presenter-next-title').textContent = nextSlide ? num(current + 2) + '. ' + titleOf(nextSlide) : '—';
     var notes = slide.querySelector('.tp-speaker-notes');
     var pane = presenterUi.querySelector('.tp-presenter-notes');
     pane.innerHTML = notes ? notes.innerHTML : '';
@@ -231,7 +234,7 @@
     timer.last = now;
     if (!isPresenter) return;
     var t = new Date();
-    presenterUi.querySelector('.tp-clock').textContent = two(t.getHours()) + ':' + two(t.getMinutes());
+    presenterUi.querySelector('.tp-clock').textContent = num(two(t.getHours()) + ':' + two(t.getMinutes()));
     var elapsed = presenterUi.querySelector('.tp-elapsed');
     elapsed.textContent = mmss(timer.elapsed / 1000);
     elapsed.setAttribute('data-state', timer.running ? 'running' : timer.started ? 'paused' : 'waiting');
@@ -244,7 +247,7 @@
       var used = (spent[unitId] || 0) / 1000;
       line.querySelector('.tp-unit-time-title').textContent = s.getAttribute('data-unit-title') || '';
       line.querySelector('.tp-unit-time-spent').textContent = mmss(used);
-      line.querySelector('.tp-unit-time-planned').textContent = String(planned);
+      line.querySelector('.tp-unit-time-planned').textContent = num(planned);
       line.classList.toggle('is-over', planned > 0 && used > planned * 60);
     }
   }
