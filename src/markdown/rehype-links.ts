@@ -13,6 +13,7 @@ import mime from 'mime-types';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { relPath } from '../load/files.js';
+import { realInside } from '../load/inside.js';
 import { fileSignature } from './context.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -26,7 +27,8 @@ function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean;
   for (const abs of candidates) {
     if (!inside(abs)) continue;
     file.data.trainpack!.deps.set(abs, fileSignature(abs));
-    if (existsSync(abs)) return { abs, inside: true, found: true };
+    // A symbolic link leaving the curriculum is outside, wherever it sits (load/inside.ts).
+    if (existsSync(abs)) return realInside(abs, root).inside ? { abs, inside: true, found: true } : { abs, inside: false, found: false };
   }
   return { abs: candidates[0]!, inside: inside(candidates[0]!), found: false };
 }
@@ -56,7 +58,16 @@ export default function rehypeLinks() {
         if (el.tagName === 'img') problem(`Remote image ${url} will not show offline`, el, 'remote-asset', false);
         return;
       }
-      const target = resolveLocal(url, file);
+      let target: ReturnType<typeof resolveLocal>;
+      try {
+        target = resolveLocal(url, file);
+      } catch (err) {
+        // `[x](%FF.pdf)`: a malformed percent escape is the author's, not an internal error.
+        if (!(err instanceof URIError)) throw err;
+        problem(`"${url}" has a malformed percent escape (% must be followed by two hex digits; write %25 for a literal %)`, el, 'missing-asset', true);
+        delete props[attr];
+        return;
+      }
       if (!target.inside) {
         problem(`"${url}" points outside the curriculum folder`, el, 'outside-path', true);
         delete props[attr];

@@ -51,8 +51,8 @@ export interface Fragments {
  */
 const OPEN = '\uFDD0';
 const CLOSE = '\uFDD1';
-const MARK = /\uFDD0([svnd]):([^\uFDD0\uFDD1]*)\uFDD1/g;
-const mark = (kind: 's' | 'v' | 'n' | 'd', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
+const MARK = /\uFDD0([svndh]):([^\uFDD0\uFDD1]*)\uFDD1/g;
+const mark = (kind: 's' | 'v' | 'n' | 'd' | 'h', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
 /** Stands for the strings of every language: each key reads as its marker. */
 const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
 const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
@@ -67,6 +67,8 @@ interface FillValues {
   firstSlide: number;
   /** The unit's deck, relative to the guide (`slides/<module-id>.html`). */
   deck?: string;
+  /** Writes a slide number in the edition's digits (`numbers: native`); default 0-9. */
+  digits?: (n: number) => string;
 }
 
 /** One edition's text for a marker (what localize() would have put there). */
@@ -74,7 +76,10 @@ function valueOf(kind: string, name: string, v: FillValues): string {
   if (kind === 's') return v.strings[name] ?? name;
   if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
   if (kind === 'd') return v.deck ?? '';
-  return String(v.firstSlide + Number(name));
+  const n = v.firstSlide + Number(name);
+  // `h`: a slide number in a link (`#5`), read by deck.js: always 0-9.
+  if (kind === 'h') return String(n);
+  return v.digits ? v.digits(n) : String(n);
 }
 
 /** Markup with the edition's values in place of the markers (escaped: markers sit in text and quoted attributes only). */
@@ -103,7 +108,7 @@ function stringsId(strings: Strings): string {
  * of the vars the unit uses. A one-off build does not remember (memory).
  */
 export function fillMemoized(f: Fragments, v: FillValues, varsKey: string): Fragments {
-  const key = `${stringsId(v.strings)}|${v.firstSlide}|${v.deck}|${varsKey}`;
+  const key = `${stringsId(v.strings)}|${v.firstSlide}|${v.deck}|${v.digits ? v.digits(1234567890) : ''}|${varsKey}`;
   let memo = filled.get(f);
   if (!memo) filled.set(f, (memo = new Map()));
   let out = memo.get(key);
@@ -132,7 +137,7 @@ export function fill(f: Fragments, v: FillValues): Fragments {
 // once per process, and once per machine with the persistent cache.
 const byTree = new WeakMap<Root, Map<string, Fragments>>();
 // Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
-export const FRAGMENT_MARKUP = 'page-markup-5';
+export const FRAGMENT_MARKUP = 'page-markup-6';
 const byKey = new Map<string, Fragments>();
 
 /**
@@ -176,7 +181,8 @@ export function renderFragments(canonical: Root, selfCheck: boolean, unit: { typ
   const views = deckSlidesOf(tree, unit, MARKED_STRINGS);
   const handout = html(forPages(participantView(tree, { selfCheck, strings: MARKED_STRINGS })));
   // The guide's "Slide N" markers stand for the authored slides, numbered among the generated ones.
-  const slideNumbers = views.flatMap((s, i) => (s.kind === 'content' ? [mark('n', i)] : []));
+  const authored = views.flatMap((s, i) => (s.kind === 'content' ? [i] : []));
+  const slideNumbers = authored.map((i) => mark('n', i));
   const deckHtml = (t: Root | undefined) => (t ? html(relinkForDeck(t)) : undefined);
   return {
     slides: views.map((s) => ({
@@ -189,14 +195,14 @@ export function renderFragments(canonical: Root, selfCheck: boolean, unit: { typ
       notes: deckHtml(s.notes),
       minutes: s.minutes,
     })),
-    guide: html(forPages(linkMarkers(facilitatorView(tree, { slideNumbers, strings: MARKED_STRINGS }), slideNumbers))),
+    guide: html(forPages(linkMarkers(facilitatorView(tree, { slideNumbers, strings: MARKED_STRINGS }), authored))),
     handout,
     handoutText: textOfHtml(handout),
   };
 }
 
 /** Each "Slide N — title" marker of the guide opens the deck at that slide (`slides/<module>.html#N`). */
-function linkMarkers(tree: Root, numbers: string[]): Root {
+function linkMarkers(tree: Root, numbers: number[]): Root {
   let i = 0;
   const visit = (node: Root | Element) => {
     for (const child of node.children) {
@@ -204,7 +210,7 @@ function linkMarkers(tree: Root, numbers: string[]): Root {
       if (child.properties?.className && Array.isArray(child.properties.className) && child.properties.className.includes('tp-slide-marker')) {
         const label = child.children.find((c): c is Element => c.type === 'element' && Array.isArray(c.properties?.className) && c.properties.className.includes('tp-slide-label'));
         const n = numbers[i++];
-        if (label && n !== undefined) label.children = [{ type: 'element', tagName: 'a', properties: { href: `${mark('d', '')}#${n}` }, children: label.children }];
+        if (label && n !== undefined) label.children = [{ type: 'element', tagName: 'a', properties: { href: `${mark('d', '')}#${mark('h', n)}` }, children: label.children }];
         continue;
       }
       visit(child);
