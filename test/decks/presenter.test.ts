@@ -6,9 +6,36 @@
  * shows a speaker note, and a quiz question's answer is on no slide face.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
-import { BROWSER, NEEDS_BROWSER, openPage, useExampleSite } from '../a11y/helpers.js';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER, buildSite, EXAMPLE, EXAMPLE_EDITIONS, NEEDS_BROWSER, openPage } from '../a11y/helpers.js';
+
+/**
+ * The example built and a browser as a trainer's: the PDF stage's launcher blocks popups
+ * (src/pdf/launch.ts), which a presenter window is, so this one is launched plainly.
+ */
+function usePresenterSite(): { readonly out: string; readonly browser: Browser } {
+  let site: Awaited<ReturnType<typeof buildSite>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([
+      buildSite(EXAMPLE, { overlays: EXAMPLE_EDITIONS }),
+      puppeteer.launch({ executablePath: BROWSER!.path, pipe: true, args: ['--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser.close();
+    await site.cleanup();
+  });
+  return {
+    get out() {
+      return site.out;
+    },
+    get browser() {
+      return browser;
+    },
+  };
+}
 
 const current = (page: Page) => page.$eval('.tp-deck > .tp-slide.is-current', (s) => Number(s.getAttribute('data-n')));
 const waitFor = (page: Page, n: number) => page.waitForFunction((n) => document.querySelector('.tp-deck > .tp-slide.is-current')?.getAttribute('data-n') === String(n), { timeout: 5000 }, n);
@@ -24,7 +51,7 @@ async function openPresenter(browser: Browser, audience: Page, how: 'key' | 'but
 }
 
 describe.skipIf(!BROWSER)(`the presenter window${NEEDS_BROWSER}`, () => {
-  const site = useExampleSite();
+  const site = usePresenterSite();
 
   for (const edition of ['base', 'ar']) {
     it(`${edition}: opens with S, and both windows follow whichever navigates`, async () => {
