@@ -122,8 +122,11 @@ export async function overlayStatus(dir: string, only?: string): Promise<Overlay
       }
       result.files.push(entry);
     }
-    const catalogue = await catalogueStatus(dir, overlay.id);
-    if (catalogue) result.catalogues.push(catalogue);
+    // Only an overlay with a catalogue is resolved for it (resolving reports problems such as an orphaned patch, which status lists instead).
+    if (existsSync(path.join(overlay.dir, 'translation.po'))) {
+      const catalogue = await catalogueStatus(dir, overlay.id);
+      if (catalogue) result.catalogues.push(catalogue);
+    }
     const parentLanguage = chain.slice(0, -1).reduce((l, o) => o.meta.language ?? l, curriculum.language);
     const language = overlay.meta.language ?? parentLanguage;
     if (language !== parentLanguage) {
