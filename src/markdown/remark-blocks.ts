@@ -28,6 +28,9 @@ export const BLOCKS: Record<string, { tag: string; label?: string }> = {
   note: { tag: 'aside', label: 'note' },
 };
 
+/** `:::slide{layout="…"}` values (FORMAT.md section 3). */
+export const SLIDE_LAYOUTS = ['default', 'image-left', 'image-right', 'columns', 'section'];
+
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 function label(text: string, className: string): Paragraph {
@@ -100,6 +103,10 @@ export default function remarkBlocks() {
       const className = ['tp-block', `tp-${d.name}`];
       // A role's brief is secret unless the unit keeps briefs in the handout (views/participant.ts).
       if (d.name === 'role' && unit.rolesInHandout) className.push('tp-role-public');
+      // `:::slide{layout="image-right"}`: the layout travels as a class (render/deck-slides.ts reads it).
+      const layout = d.name === 'slide' ? d.attributes?.layout : undefined;
+      if (layout && SLIDE_LAYOUTS.includes(layout)) className.push(`tp-layout-${layout}`);
+      else if (layout) warn(`Unknown slide layout "${layout}" (use one of ${SLIDE_LAYOUTS.join(', ')})`, d, 'unknown-directive');
       const head: RootContent[] = [];
       if (d.name === 'exercise') {
         const minutes = d.attributes?.minutes;

@@ -14,16 +14,28 @@ import type { ParsedUnit } from '../markdown/processor.js';
 import { facilitatorView } from '../views/facilitator.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
-import { slidesOf, type SlideView } from '../views/slides.js';
+import { deckSlidesOf } from '../views/deck-slides.js';
 import { textOf } from '../views/tree.js';
 import { textOfHtml } from './search.js';
 import type { Strings } from './templates.js';
 
 const html = (tree: Root) => toHtml(tree, { allowDangerousHtml: false });
 
+/** One slide of a unit in its module's deck (views/deck-slides.ts), as markup. */
+export interface SlideFragment {
+  kind: 'content' | 'activity' | 'question';
+  title: string;
+  layout: string;
+  body: string;
+  image?: string;
+  columns?: [string, string];
+  notes?: string;
+  minutes?: number;
+}
+
 /** A unit's rendered pieces for every audience, and the handout's plain text for search. */
 export interface Fragments {
-  slides: { title: string; body: string; notes?: string }[];
+  slides: SlideFragment[];
   guide: string;
   handout: string;
   handoutText: string;
@@ -39,8 +51,8 @@ export interface Fragments {
  */
 const OPEN = '\uFDD0';
 const CLOSE = '\uFDD1';
-const MARK = /\uFDD0([svn]):([^\uFDD0\uFDD1]*)\uFDD1/g;
-const mark = (kind: 's' | 'v' | 'n', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
+const MARK = /\uFDD0([svndh]):([^\uFDD0\uFDD1]*)\uFDD1/g;
+const mark = (kind: 's' | 'v' | 'n' | 'd' | 'h', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
 /** Stands for the strings of every language: each key reads as its marker. */
 const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
 const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
@@ -53,6 +65,8 @@ interface FillValues {
   vars: Record<string, string>;
   /** The deck number of the unit's first slide. */
   firstSlide: number;
+  /** The unit's deck, relative to the guide (`slides/<module-id>.html`). */
+  deck?: string;
   /** Writes a slide number in the edition's digits (`numbers: native`); default 0-9. */
   digits?: (n: number) => string;
 }
@@ -61,7 +75,10 @@ interface FillValues {
 function valueOf(kind: string, name: string, v: FillValues): string {
   if (kind === 's') return v.strings[name] ?? name;
   if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
+  if (kind === 'd') return v.deck ?? '';
   const n = v.firstSlide + Number(name);
+  // `h`: a slide number in a link (`#5`), read by deck.js: always 0-9.
+  if (kind === 'h') return String(n);
   return v.digits ? v.digits(n) : String(n);
 }
 
@@ -91,7 +108,7 @@ function stringsId(strings: Strings): string {
  * of the vars the unit uses. A one-off build does not remember (memory).
  */
 export function fillMemoized(f: Fragments, v: FillValues, varsKey: string): Fragments {
-  const key = `${stringsId(v.strings)}|${v.firstSlide}|${v.digits ? v.digits(1234567890) : ''}|${varsKey}`;
+  const key = `${stringsId(v.strings)}|${v.firstSlide}|${v.deck}|${v.digits ? v.digits(1234567890) : ''}|${varsKey}`;
   let memo = filled.get(f);
   if (!memo) filled.set(f, (memo = new Map()));
   let out = memo.get(key);
@@ -101,7 +118,14 @@ export function fillMemoized(f: Fragments, v: FillValues, varsKey: string): Frag
 
 export function fill(f: Fragments, v: FillValues): Fragments {
   return {
-    slides: f.slides.map((s) => ({ title: fillText(s.title, v), body: fillHtml(s.body, v), notes: s.notes === undefined ? undefined : fillHtml(s.notes, v) })),
+    slides: f.slides.map((s) => ({
+      ...s,
+      title: fillText(s.title, v),
+      body: fillHtml(s.body, v),
+      image: s.image === undefined ? undefined : fillHtml(s.image, v),
+      columns: s.columns === undefined ? undefined : [fillHtml(s.columns[0], v), fillHtml(s.columns[1], v)],
+      notes: s.notes === undefined ? undefined : fillHtml(s.notes, v),
+    })),
     guide: fillHtml(f.guide, v),
     handout: fillHtml(f.handout, v),
     handoutText: fillText(f.handoutText, v).replace(/\s+/g, ' '),
@@ -113,7 +137,7 @@ export function fill(f: Fragments, v: FillValues): Fragments {
 // once per process, and once per machine with the persistent cache.
 const byTree = new WeakMap<Root, Map<string, Fragments>>();
 // Part of every fragment key: bump it when the markup made from a tree changes, so old disk entries are not reused.
-export const FRAGMENT_MARKUP = 'page-markup-5';
+export const FRAGMENT_MARKUP = 'page-markup-7';
 const byKey = new Map<string, Fragments>();
 
 /**
@@ -138,7 +162,7 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
     if (!memo) byKey.set(fullKey, hit);
     return hit;
   }
-  const fragments = renderFragments(p.tree, selfCheck);
+  const fragments = renderFragments(p.tree, selfCheck, p.unit);
   if (memo) memo.set(variant, fragments);
   else rememberFragments(p.key, selfCheck, fragments, disk);
   return fragments;
@@ -152,20 +176,48 @@ export function rememberFragments(key: string, selfCheck: boolean, fragments: Fr
 }
 
 /** Render a canonical tree's fragments, with markers for every edition's values. */
-export function renderFragments(canonical: Root, selfCheck: boolean): Fragments {
+export function renderFragments(canonical: Root, selfCheck: boolean, unit: { type: string; title: string; duration: number }): Fragments {
   const tree = localize(canonical, MARKED_STRINGS, MARKED_VARS);
-  const views: SlideView[] = slidesOf(tree);
+  const views = deckSlidesOf(tree, unit, MARKED_STRINGS);
   const handout = html(forPages(participantView(tree, { selfCheck, strings: MARKED_STRINGS })));
+  // The guide's "Slide N" markers stand for the authored slides, numbered among the generated ones.
+  const authored = views.flatMap((s, i) => (s.kind === 'content' ? [i] : []));
+  const slideNumbers = authored.map((i) => mark('n', i));
+  const deckHtml = (t: Root | undefined) => (t ? html(relinkForDeck(t)) : undefined);
   return {
     slides: views.map((s) => ({
+      kind: s.kind,
       title: s.title,
-      body: s.body ? html(relinkForDeck(s.body)) : '',
-      notes: s.notes ? html(relinkForDeck(s.notes)) : undefined,
+      layout: s.layout,
+      body: deckHtml(s.body) ?? '',
+      image: deckHtml(s.image),
+      columns: s.columns ? [deckHtml(s.columns[0])!, deckHtml(s.columns[1])!] : undefined,
+      notes: deckHtml(s.notes),
+      minutes: s.minutes,
     })),
-    guide: html(forPages(facilitatorView(tree, { slideNumbers: views.map((_, i) => mark('n', i)), strings: MARKED_STRINGS }))),
+    guide: html(forPages(linkMarkers(facilitatorView(tree, { slideNumbers, strings: MARKED_STRINGS }), authored))),
     handout,
     handoutText: textOfHtml(handout),
   };
+}
+
+/** Each "Slide N — title" marker of the guide opens the deck at that slide (`slides/<module>.html#N`). */
+function linkMarkers(tree: Root, numbers: number[]): Root {
+  let i = 0;
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.properties?.className && Array.isArray(child.properties.className) && child.properties.className.includes('tp-slide-marker')) {
+        const label = child.children.find((c): c is Element => c.type === 'element' && Array.isArray(c.properties?.className) && c.properties.className.includes('tp-slide-label'));
+        const n = numbers[i++];
+        if (label && n !== undefined) label.children = [{ type: 'element', tagName: 'a', properties: { href: `${mark('d', '')}#${mark('h', n)}` }, children: label.children }];
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  return tree;
 }
 
 /** Decks live in `slides/`: links to copied assets and to units need one more `../`. */

@@ -10,6 +10,8 @@ import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
+import { deckSlideCount, deckSlides } from './deck-page.js';
+import { addNeighbours, siteOf } from './site.js';
 import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, type Fragments } from './fragments.js';
 import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
@@ -133,8 +135,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     });
     return { mod, units, view: { id: mod.id, number: mi + 1, title: edition.typography ? typesetText(mod.title, mod.language ?? edition.language) : mod.title, summary: mod.summary && edition.typography ? typesetText(mod.summary, mod.language ?? edition.language) : mod.summary, deckHref: `slides/${mod.id}.html`, ...foreignAttrs(mod.language, edition.language) } };
   });
-  // A unit's slides in its module's deck: a unit without slides has one title slide.
-  const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => Math.max(1, u.p.facts.slides);
+  // A unit's slides in its module's deck: its own and generated ones, or one title slide (deck-page.ts).
+  const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => deckSlideCount(fragmentsOf(u.p, u.unit.selfCheck, input.cache));
   const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + slidesOfUnit(u), 0), 0);
   const keyable = modules.every((m) => m.units.every((u) => u.ref));
   // Each part of a key is written out once: the whole pages share the edition's part and every module's.
@@ -173,7 +175,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     let f = filled.get(i);
     if (!f) {
       const { unit, p, used, firstSlide } = flat[i]!;
-      const values = { strings, vars: edition.vars, firstSlide, digits: edition.numbers === 'native' ? (n: number) => formatNumber(edition.language, n, true) : undefined };
+      const values = { strings, vars: edition.vars, firstSlide, deck: `slides/${flat[i]!.mod.id}.html`, digits: edition.numbers === 'native' ? (n: number) => formatNumber(edition.language, n, true) : undefined };
       const template = fragmentsOf(p, unit.selfCheck, input.cache);
       filled.set(i, (f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values)));
     }
@@ -181,23 +183,20 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   };
 
   // Decks, from their module's units.
-  const deckCss = decks.size ? templates.read('css/deck.css') : '';
+  const deckCss = decks.size ? `${templates.read('css/deck.css')}\n${templates.read('css/site.css')}` : '';
   const deckJs = decks.size ? templates.read('js/deck.js') : '';
   let at = 0;
   for (const { mod, units, view: modView } of modules) {
     const first = at;
     at += units.length;
     if (!decks.has(mod.id)) continue;
-    const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object; lang?: string; dir?: string }[] = [];
-    deck.push({ number: 1, kind: 'cover', title: modView.title, ...foreignAttrs(mod.language, edition.language) });
-    units.forEach(({ unit, header }, k) => {
-      const f = filledOf(first + k);
-      // Slides of a unit in another language carry its lang and dir (the slide's footer stays the edition's).
-      const own = foreignAttrs(unit.language, edition.language);
-      if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: header.title, unit: header, ...own });
-      for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide, ...own });
-    });
-    files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }));
+    // Slides of a unit in another language carry its lang and dir (the slide's footer stays the edition's).
+    const deck = deckSlides(
+      { title: modView.title, ...foreignAttrs(mod.language, edition.language) },
+      units.map(({ unit, header }, k) => ({ header, fragments: filledOf(first + k), attrs: foreignAttrs(unit.language, edition.language) })),
+    );
+    const site = siteOf(common, modules.map((m) => m.view), '../', mod.id);
+    files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, site, css: deckCss, js: deckJs, module: modView, units: units.map((u) => u.header), slides: deck, total: deck.length }));
   }
 
   // The whole pages. Each unit's part of them is a slot: the page is rendered with a
@@ -240,7 +239,9 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       guideModules.push({ ...modView, units: guideUnits });
       handoutModules.push({ ...modView, units: handoutUnits });
     }
-    const doc = { ...common, css: templates.read('css/page.css'), js: templates.read('js/page.js'), agenda: agendaView };
+    addNeighbours(guideModules);
+    addNeighbours(handoutModules);
+    const doc = { ...common, site: siteOf(common, modules.map((m) => m.view), ''), css: `${templates.read('css/page.css')}\n${templates.read('css/site.css')}`, js: `${templates.read('js/page.js')}\n${templates.read('js/site.js')}`, agenda: agendaView };
     const rendered = new Map<string, string>();
     if (wholeToRender.includes('facilitator-guide.html')) rendered.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
     if (wholeToRender.includes('participant-handout.html')) rendered.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));

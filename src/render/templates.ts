@@ -182,6 +182,7 @@ export class Templates {
     });
     this.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hb.registerHelper('inc', (n: number) => n + 1);
+    this.hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
     this.hb.registerHelper('join', (list: unknown, sep: unknown) =>
       Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
     );

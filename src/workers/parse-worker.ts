@@ -29,7 +29,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         deps: [...p.deps],
         vars: p.vars,
         facts: p.facts,
-        fragments: msg.render ? renderFragments(p.tree, msg.unit.selfCheck) : undefined,
+        fragments: msg.render ? renderFragments(p.tree, msg.unit.selfCheck, msg.unit) : undefined,
       },
     };
   } catch (err) {

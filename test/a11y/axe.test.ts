@@ -23,17 +23,37 @@ describe.skipIf(!BROWSER)(`axe-core on the bundled example${NEEDS_BROWSER}`, () 
   });
 
   for (const edition of EDITIONS) {
-    it(`${edition}: index, guide and handout have no serious or critical violation, on a desktop and on a phone`, async () => {
+    it(`${edition}: index, guide and handout have no serious or critical violation, on a desktop, at 1024×768 and on a phone`, async () => {
       for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => !p.startsWith('slides/'))) {
-        for (const width of [1280, 360]) {
-          const page = await openPage(site.browser, path.join(site.out, edition, rel), { width });
+        for (const [width, height] of [[1280, 800], [1024, 768], [390, 844]] as const) {
+          const page = await openPage(site.browser, path.join(site.out, edition, rel), { width, height });
           // A table box becomes a focusable region only once page.js has measured it.
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
           expect(blocking(await axe(page)), `${edition}/${rel} at ${width} px`).toEqual([]);
           await page.close();
         }
       }
-    }, 120_000);
+    }, 360_000);
+
+    it(`${edition}: every deck at 1024×768 and on a phone, with its key help and overview open, and the presenter window`, async () => {
+      for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => p.startsWith('slides/'))) {
+        for (const [width, height] of [[1024, 768], [390, 844]] as const) {
+          const page = await openPage(site.browser, path.join(site.out, edition, rel), { width, height });
+          expect(blocking(await axe(page)), `${edition}/${rel} at ${width} px`).toEqual([]);
+          await page.keyboard.press('?');
+          expect(blocking(await axe(page)), `${edition}/${rel} at ${width} px, key help`).toEqual([]);
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('o');
+          expect(blocking(await axe(page)), `${edition}/${rel} at ${width} px, overview`).toEqual([]);
+          await page.close();
+        }
+      }
+      const page = await openPage(site.browser, path.join(site.out, edition, 'slides/integrated-approach.html'), { width: 1280, height: 800 });
+      await page.goto(page.url().replace('.html', '.html?presenter'), { waitUntil: 'load' });
+      await page.keyboard.press('ArrowDown');
+      expect(blocking(await axe(page)), `${edition} presenter window`).toEqual([]);
+      await page.close();
+    }, 240_000);
 
     it(`${edition}: every slide of every deck has no serious or critical violation`, async () => {
       for (const rel of pagesOf(path.join(site.out, edition)).filter((p) => p.startsWith('slides/'))) {

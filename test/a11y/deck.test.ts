@@ -22,39 +22,49 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
     const page = await openPage(site.browser, deck('base'), SIZE);
     expect(await current(page)).toBe(1);
     expect(await page.$eval('.tp-deck-status', (s) => [s.getAttribute('role'), s.textContent])).toEqual(['status', '']);
+    const total = await page.$$eval('.tp-deck > .tp-slide', (s) => s.length);
     await page.keyboard.press('ArrowRight');
     expect(await current(page)).toBe(2);
-    expect(await announced(page)).toBe('Slide 2 of 11: What is reintegration?');
+    expect(await announced(page)).toBe(`Slide 2 of ${total}: What is reintegration?`);
     expect(await page.evaluate(() => location.hash)).toBe('#2');
     await page.keyboard.press('End');
-    expect(await current(page)).toBe(11);
+    expect(await current(page)).toBe(total);
     await page.keyboard.press('ArrowLeft');
-    expect(await current(page)).toBe(10);
+    expect(await current(page)).toBe(total - 1);
     await page.keyboard.press('Home');
     expect(await current(page)).toBe(1);
-    // Hidden slides are out of the accessibility tree.
-    expect(await page.$$eval('.tp-slide[aria-hidden="false"]', (s) => s.map((x) => x.id))).toEqual(['slide-1']);
+    // Slides not shown are out of the accessibility tree by display: none, not aria-hidden
+    // (aria-hidden would drop them from the PDF's tag tree too).
+    expect(await page.$$eval('.tp-deck > .tp-slide', (s) => s.filter((x) => getComputedStyle(x).display !== 'none').map((x) => x.id))).toEqual(['slide-1']);
+    expect(await page.$$eval('.tp-slide[aria-hidden]', (s) => s.length)).toBe(0);
     await page.close();
   });
 
   it('reaches every control with Tab; Space presses a focused button instead of turning the slide', async () => {
     const page = await openPage(site.browser, deck('base'), SIZE);
+    // The site's top bar comes first, then the deck's controls.
     const focusable: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 20 && focusable.at(-1) !== 'help'; i++) {
       await page.keyboard.press('Tab');
       focusable.push(await page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.tagName ?? ''));
     }
-    expect(focusable).toEqual(['prev', 'next', 'notes', 'presenter']);
+    expect(focusable.filter((f) => !['A', 'SUMMARY'].includes(f))).toEqual(['prev', 'next', 'overview', 'presenter', 'fullscreen', 'help']);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('overview');
     // A visible focus ring on the focused control.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.press('Space');
-    expect(await page.$eval('[data-action="presenter"]', (b) => b.getAttribute('aria-pressed'))).toBe('true');
-    expect(await page.$eval('.tp-presenter', (p) => (p as HTMLElement).hidden)).toBe(false);
+    expect(await page.$eval('[data-action="overview"]', (b) => b.getAttribute('aria-pressed'))).toBe('true');
+    expect(await page.$eval('#deck-overview', (p) => (p as HTMLElement).hidden)).toBe(false);
     expect(await current(page)).toBe(1);
-    await page.keyboard.down('Shift');
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('#deck-overview', (p) => (p as HTMLElement).hidden)).toBe(true);
+    await page.focus('[data-action="prev"]');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('next');
     await page.keyboard.press('Enter');
     expect(await current(page)).toBe(2);
@@ -65,7 +75,7 @@ describe.skipIf(!BROWSER)(`slide decks${NEEDS_BROWSER}`, () => {
     const page = await openPage(site.browser, deck('ar'), SIZE);
     await page.keyboard.press('ArrowLeft');
     expect(await current(page)).toBe(2);
-    expect(await announced(page)).toMatch(/^الشريحة 2 من 11: /);
+    expect(await announced(page)).toMatch(/^الشريحة 2 من \d+: /);
     await page.close();
   });
 

@@ -109,19 +109,25 @@ describe('trainpack build (full fixture)', () => {
   it('builds one deck a module with slides, notes and title slides', async () => {
     const alpha = await readDom(file('slides/alpha.html'));
     const slides = [...alpha.document.querySelectorAll('section.tp-slide')];
-    expect(slides.length).toBe(4);
     expect(slides.map((s) => s.querySelector('h1, h2')?.textContent)).toEqual([
       'Alpha module',
       'Second unit comes first',
       'Opening slide',
       'Second slide',
+      'Group task', // the exercise's activity slide (issue 14)
     ]);
     expect(slides[2]!.querySelector('.tp-speaker-notes')?.textContent).toContain('SPEAKER-NOTE-SECRET');
     expect(slides[3]!.textContent).toContain('SLIDE-TIP-TEXT');
+    expect(slides[4]!.textContent).toContain('EXERCISE-TASK-TEXT');
     expect(alpha.html).not.toContain('FACILITATOR-ONLY-TEXT');
     expect(alpha.html).not.toContain('Background text');
+    expect(alpha.html).not.toContain('SOLUTION-SECRET');
+    expect(alpha.html).not.toContain('DEBRIEF-SECRET');
     const beta = await readDom(file('slides/beta.html'));
-    expect(beta.document.querySelectorAll('section.tp-slide').length).toBe(4); // cover + 3 title slides
+    // cover, then per unit a title slide and what it adds: the role-play's activity, a slide per quiz question.
+    expect([...beta.document.querySelectorAll('section.tp-slide')].map((s) => s.className.split(' ')[1])).toEqual([
+      'tp-slide-cover', 'tp-slide-unit', 'tp-slide-activity', 'tp-slide-unit', 'tp-slide-question', 'tp-slide-question', 'tp-slide-question', 'tp-slide-unit', 'tp-slide-question',
+    ]);
   });
 
   it('writes self-contained pages: no remote or missing resources', async () => {
