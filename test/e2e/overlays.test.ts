@@ -113,7 +113,8 @@ describe('editions', () => {
     // Editions in order base, ar, fr, sn, dealt round-robin.
     expect(built).toEqual([['base', 'fr'], ['ar', 'sn']]);
     const bad = await cli(['build', dir, '--all', '--shard', '3/2']);
-    expect(bad.exitCode).toBe(1);
+    // A malformed option is a usage error (exit 2, README "Exit codes").
+    expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/expected i\/n/);
   });
 

@@ -38,7 +38,8 @@ describe('selection and agenda', () => {
     expect(full.exitCode).toBe(0);
     expect(full.stderr).toMatch(/warning Edition base: the selected units need 2 days, more than the 1 asked for \[agenda-overflow\]/);
     const bad = await cli(['build', dir, '--out', out, '--start', '4 May']);
-    expect(bad.exitCode).toBe(1);
+    // A malformed option is a usage error (exit 2, README "Exit codes").
+    expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/expected a date as YYYY-MM-DD/);
   });
 });
