@@ -22,11 +22,13 @@ import type { Prepared, PreparedEdition } from './pipeline.js';
 export { loadCurriculum } from './load/curriculum.js';
 export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
 export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, type ExportQuizResult, type QuizFormat, type QuizModel } from './export/index.js';
+export { exportCourse, type ExportCourseOptions, type ExportCourseResult, type CoursePackage } from './export/course/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
 export { schedule, type ScheduleOptions, type ScheduleReport } from './schedule/index.js';
 
-export type Format = 'html' | 'pdf';
+/** Output formats: pages, PDFs (printed by Chromium), PowerPoint decks and Word documents (src/office). */
+export type Format = 'html' | 'pdf' | 'pptx' | 'docx';
 
 /** Options of `build()`; the CLI flags map one to one. */
 export interface BuildOptions {
@@ -161,6 +163,14 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
       const result = await renderAndWrite(edition, { options, formats, prepared, cache, staging, reuse, extraPdf, out });
       results.push(result);
       time(`render and write ${result.id} (${result.kept.length} pages kept)`, started);
+    }
+    // office: editable decks and documents from the pages just written
+    const office = formats.filter((f): f is 'pptx' | 'docx' => f === 'pptx' || f === 'docx');
+    if (office.length) {
+      const { renderEditionOffice } = await import('./office/index.js');
+      const written = await renderEditionOffice((id) => staging.editionDir(id), prepared.editions, office);
+      for (const r of results) r.files.push(...(written.get(r.id) ?? []));
+      time('office files', started);
     }
     // pdf
     if (formats.includes('pdf')) {

@@ -139,7 +139,7 @@ export class ParseCache {
   private inputKey(unit: Unit, ctx: ParseContext): string {
     // Neither vars nor UI strings enter the key: the tree holds placeholders for both
     // (views/localize.ts), so every edition with the same text shares one parse.
-    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, textHash(unit.body), ctx.unitsKey, unit.language ?? '', unit.typography !== false]));
+    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, textHash(unit.body), ctx.unitsKey, unit.language ?? '', unit.typography !== false, unit.translation?.key ?? '']));
   }
 
   /** The result for a unit the memory or disk cache has, else undefined. */

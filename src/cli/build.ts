@@ -25,9 +25,10 @@ export interface BuildFlags {
 
 export function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of formats) if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`Unknown format "${f}": use html, pdf or html,pdf`);
-  // PDF is printed from the HTML, so asking for PDF builds HTML as well.
-  return formats.includes('pdf') ? ['html', 'pdf'] : ['html'];
+  const known: Format[] = ['html', 'pdf', 'pptx', 'docx'];
+  for (const f of formats) if (!known.includes(f as Format)) throw new InvalidArgumentError(`Unknown format "${f}": use a comma-separated list of html, pdf, pptx, docx`);
+  // PDF and Office files are made from the HTML, so asking for any of them builds HTML as well.
+  return known.filter((f) => f === 'html' || formats.includes(f));
 }
 
 /** `a,b , c` -> ['a','b','c']. */
@@ -66,8 +67,8 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .description('Build the facilitator guide, participant handout and slide decks of a curriculum')
     .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
     .option('-o, --out <dir>', 'output folder; each edition goes to <out>/<edition>/', 'out')
-    .addOption(new Option('-f, --format <list>', 'html, pdf or html,pdf (PDF needs Chromium)').argParser(parseFormats).default(['html'] as Format[], 'html'))
-    .option('--overlay <id>', 'build this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('-f, --format <list>', 'comma-separated: html, pdf, pptx, docx (PDF needs Chromium)').argParser(parseFormats).default(['html'] as Format[], 'html'))
+    .addOption(new Option('--overlay <id>', 'build this overlay edition (repeatable)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'none: the base edition'))
     .option('--all', 'build the base edition and every overlay')
     .option('--browser <path>', 'Chromium or Chrome to print PDFs with')
     .option('--paper <size>', 'paper for guide and handout PDFs: a4 or letter', paperSize, 'a4')

@@ -21,7 +21,7 @@ export function registerCheck(program: Command, io: Output, setCode: (n: number)
     .command('check')
     .description('Report every problem of a curriculum in one run, without building it')
     .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
-    .option('--overlay <id>', 'check this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('--overlay <id>', 'check this overlay edition (repeatable)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'none: the base edition'))
     .option('--all', 'check the base edition and every overlay')
     .option('--json', 'print the result as JSON on stdout (file:line:col lines on stderr otherwise)')
     .addOption(

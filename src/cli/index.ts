@@ -61,6 +61,10 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
     description: 'UI string catalogues: the words trainpack itself prints ("Facilitator notes", "Answer key", …)',
     load: async () => (await import('./strings.js')).registerStrings,
   },
+  translate: {
+    description: 'Translate by paragraph: gettext catalogues (overlays/<id>/translation.po) and XLIFF',
+    load: async () => (await import('./translate.js')).registerTranslate,
+  },
 };
 
 /** The command named on the command line (`trainpack help <cmd>` too), if it is one we know. */

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ackOverlayFile, diffOverlayFile, initOverlay, overlayStatus } from '../resolve/status.js';
 import { EXIT, type Output } from './report.js';
+import { addSchemaLine } from './schema-line.js';
 import { runnable } from './self.js';
 
 export function registerOverlay(program: Command, io: Output, setCode: (n: number) => void): void {
@@ -23,9 +24,17 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
         for (const f of status.files) io.out(`${f.state.padEnd(10)} ${f.file}${f.below ? `  (below: ${f.below})` : ''}`);
         for (const t of status.translations)
           io.out(`${t.overlay}: ${t.translated}/${t.total} units translated to ${t.language} (${Math.round(t.share * 100)}%)`);
-        if (status.files.length === 0) io.out('No replace or patch files.');
+        for (const c of status.catalogues) {
+          const t = c.total;
+          const pct = (n: number) => `${Math.round(n * 100)}%`;
+          io.out(`${c.file}: ${t.translated} translated, ${t.fuzzy} fuzzy, ${t.untranslated} untranslated messages; ${t.words.translated}/${t.words.translated + t.words.fuzzy + t.words.untranslated} words translated to ${c.language} (${pct(c.share)})${c.obsolete ? `; ${c.obsolete} obsolete` : ''}`);
+          for (const u of c.units) io.out(`  ${u.unit.padEnd(40)} ${String(u.translated).padStart(4)} translated ${String(u.fuzzy).padStart(4)} fuzzy ${String(u.untranslated).padStart(4)} untranslated  (words ${u.words.translated}/${u.words.translated + u.words.fuzzy + u.words.untranslated})`);
+        }
+        if (status.files.length === 0 && status.catalogues.length === 0) io.out('No replace or patch files.');
       }
       const attention = status.files.filter((f) => f.state === 'stale' || f.state === 'orphaned').length;
+      const fuzzy = status.catalogues.reduce((n, c) => n + c.total.fuzzy, 0);
+      if (!flags.json && fuzzy) io.err(runnable(`${fuzzy} fuzzy message(s) to review in the catalogues: \`trainpack check\` lists them with their lines.`));
       if (!flags.json && attention) io.err(runnable(`${attention} file(s) need review: see \`trainpack overlay diff <file>\`, then \`trainpack overlay ack <file>\`.`));
       setCode(EXIT.ok);
     });
@@ -60,6 +69,7 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
     .action(async (id: string, flags: { extends?: string; language?: string; country?: string }) => {
       const file = await initOverlay(dirOf(), id, flags);
+      await addSchemaLine(file, 'overlay');
       io.err(`✔ Created ${file}`);
       setCode(EXIT.ok);
     });

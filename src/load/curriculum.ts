@@ -193,6 +193,12 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     if (mod) modules.push(mod);
   }
   checkDuplicateIds(modules, diags);
+  // elearning.required names modules (by id or folder name, as `modules:` does): anything else is an error at its place.
+  meta?.elearning?.required.forEach((id, i) => {
+    if (!modules.some((mod) => mod.id === id || mod.dirName === id)) {
+      diags.error('unknown-id', `elearning.required: no module "${id}" (modules: ${modules.map((mod) => mod.id).join(', ')})`, { file: 'curriculum.yml', ...yaml!.locate(['elearning', 'required', i]) }, 'Use a module id (module.yml `id:`, else its folder name without the number prefix).');
+    }
+  });
   if (options.strict !== false || !meta) diags.throwIfErrors();
   const m = meta!;
   // Every unit and module knows the language its text is written in (fallbacks keep theirs in other editions).
@@ -211,10 +217,12 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     version: m.version,
     language: m.language,
     license: m.license,
+    description: m.description,
     authors: m.authors,
     vars: Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, String(v)])),
     workshop: m.workshop,
     theme: m.theme,
+    elearning: m.elearning,
     numbers: m.numbers,
     typography: m.typography,
     modules,

@@ -43,6 +43,16 @@ const numbers = z.enum(['latin', 'native'], { error: 'expected latin or native' 
 
 export const themeSchema = z.record(z.string(), z.unknown());
 
+/** The self-paced course (`trainpack export course`): FORMAT.md section 2. */
+export const elearningSchema = z.object({
+  passing_score: z
+    .number({ error: 'expected a percentage from 0 to 100' })
+    .min(0, { error: 'expected a percentage from 0 to 100' })
+    .max(100, { error: 'expected a percentage from 0 to 100' })
+    .default(80),
+  required: z.array(z.string(), { error: 'expected a list of module ids' }).default([]),
+});
+
 export const curriculumSchema = z.object({
   id,
   title: text,
@@ -54,6 +64,7 @@ export const curriculumSchema = z.object({
   vars: vars.default({}),
   workshop: workshopSchema.optional(),
   theme: themeSchema.optional(),
+  elearning: elearningSchema.optional(),
   numbers: numbers.optional(),
   typography: z.boolean({ error: 'expected true or false' }).optional(),
   description: text.optional(),

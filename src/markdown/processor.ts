@@ -24,6 +24,7 @@ import remarkBlocks from './remark-blocks.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
 import remarkVars, { type VarUse } from './remark-vars.js';
+import remarkTranslate from '../translate/apply.js';
 import { factsOf, type UnitFacts } from './facts.js';
 
 /** A unit after parsing: its tree and what the parse found. */
@@ -50,6 +51,7 @@ export function createProcessor() {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
+    .use(remarkTranslate)
     .use(remarkVars)
     .use(remarkHeadings)
     .use(remarkQuiz)

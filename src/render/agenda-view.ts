@@ -10,11 +10,6 @@ import { foreignAttrs as foreign, formatDate, formatNumber, listParts, timeForma
 import type { Strings } from './templates.js';
 import { typesetText } from './typography.js';
 
-/** Clock times in the edition's locale (`Intl`, `timeStyle: short`): 9:00 AM, 09:00, ٩:٠٠ ص … */
-export function clockFormat(language: string, native = false): (minutes: number) => string {
-  return timeFormat(language, native);
-}
-
 /** "Day 2", or with a start date "Day 2 — Tuesday 5 May 2026" in the edition's language. */
 export function dayLabel(n: number, start: string | undefined, language: string, strings: Strings, native = false): string {
   const number = formatNumber(language, n, native);
@@ -59,7 +54,7 @@ export interface AgendaDayView {
 /** The workshop with every break named: a break without a label gets the edition's word for it. */
 export function namedBreaks(workshop: Workshop | undefined, strings: Strings): Workshop | undefined {
   if (!workshop) return undefined;
-  return { ...workshop, breaks: workshop.breaks.map((b) => ({ ...b, label: b.label ?? strings.break ?? 'Break' })) };
+  return { ...workshop, breaks: workshop.breaks.map((b) => (b.label === undefined ? { ...b, label: strings.break ?? 'Break', language: undefined } : b)) };
 }
 
 /**
@@ -89,7 +84,10 @@ export function agendaFor(edition: Edition, strings: Strings, start?: string): {
   const { units, modules } = agendaInput(edition, tx);
   const languageOf = new Map(edition.modules.flatMap((m) => m.units.map((u) => [u.id, u.language ?? edition.curriculum.language] as const)));
   const moduleLanguage = new Map(edition.modules.map((m) => [m.id, m.language ?? edition.curriculum.language] as const));
-  const { days, problems } = planAgenda(units, editionWorkshop(edition, strings), modules);
+  const workshop = editionWorkshop(edition, strings);
+  const { days, problems } = planAgenda(units, workshop, modules);
+  // A break label keeps the language of the layer that wrote it (curriculum.yml's English in a Bengali edition).
+  const breakLanguage = new Map((workshop?.breaks ?? []).map((b) => [b.label!, b.language]));
   const clock = timeFormat(language, native);
   // A material keeps the language of the first unit that lists it.
   const materialLanguage = new Map<string, string>();
@@ -102,7 +100,7 @@ export function agendaFor(edition: Edition, strings: Strings, start?: string): {
         const overrun = s.planned !== undefined && s.needed !== undefined && s.needed > s.planned ? s.needed - s.planned : undefined;
         items.push({ start: clock(s.start), end: clock(s.end), title: s.title, isBreak: false, isSession: true, continued: s.continued, planned: s.planned, needed: s.needed, overrun, ...foreign(moduleLanguage.get(s.moduleId), language) });
       }
-      items.push({ start: clock(i.start), end: clock(i.end), title: i.title, isBreak: i.kind === 'break', isSession: false, unitId: i.unitId, ...(i.unitId ? foreign(languageOf.get(i.unitId), language) : {}) });
+      items.push({ start: clock(i.start), end: clock(i.end), title: i.title, isBreak: i.kind === 'break', isSession: false, unitId: i.unitId, ...foreign(i.unitId ? languageOf.get(i.unitId) : breakLanguage.get(i.title), language) });
     });
     return {
       number: d.number,

@@ -15,7 +15,7 @@ import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js'
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
-import { digitList, foreignAttrs, localizeDigits } from './locale.js';
+import { digitList, foreignAttrs, formatNumber, localizeDigits } from './locale.js';
 import { typesetText } from './typography.js';
 
 export interface RenderInput {
@@ -169,7 +169,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     let f = filled.get(i);
     if (!f) {
       const { unit, p, used, firstSlide } = flat[i]!;
-      const values = { strings, vars: edition.vars, firstSlide };
+      const values = { strings, vars: edition.vars, firstSlide, digits: edition.numbers === 'native' ? (n: number) => formatNumber(edition.language, n, true) : undefined };
       const template = fragmentsOf(p, unit.selfCheck, input.cache);
       filled.set(i, (f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values)));
     }

@@ -150,7 +150,9 @@ export class Templates {
     this.hb.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
       const strings = (options.data.root as { strings: Strings }).strings;
       let s = strings[key] ?? key;
-      for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, String(v));
+      // Numbers in the edition's digits (`numbers: native`).
+      const root = options.data.root as { lang?: string; native?: boolean };
+      for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? localizeDigits(String(v), root.lang ?? 'en', root.native === true) : String(v));
       return s;
     });
     // {{colon "materials_to_prepare"}}: a UI string as a label before a colon, as the language writes it ("Matériel :").

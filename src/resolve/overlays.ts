@@ -18,6 +18,7 @@ import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { applyPatch, readPatch, type PatchOp } from './patch.js';
+import { applyCatalogues } from '../translate/layer.js';
 import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 
@@ -64,7 +65,7 @@ export async function resolveEditions(curriculum: Curriculum, selection: Edition
 }
 
 /** Merge the base and a chain of overlays into one edition. */
-export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics): Promise<Edition> {
+export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics, options: { catalogues?: boolean } = {}): Promise<Edition> {
   const base = baseEdition(curriculum);
   const drafts = new Map<string, Draft>();
   for (const m of curriculum.modules) {
@@ -102,6 +103,11 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
       });
     modules.push({ ...draft.module, language: draft.language, units });
   }
+  // Catalogues (src/translate): off when `translate extract` reads the source texts.
+  if (options.catalogues !== false) {
+    const textLanguage = new Map([...drafts.values()].flatMap((d) => [...d.textLanguage]));
+    modules.splice(0, modules.length, ...applyCatalogues(curriculum.root, chain, modules, (u) => textLanguage.get(u.id) ?? curriculum.language, diags));
+  }
   const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
   return {
     ...base,
@@ -114,7 +120,7 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
     vars: Object.assign({}, curriculum.vars, ...chain.map((o) => stringify(o.meta.vars))),
     stringOverrides: Object.assign({}, ...chain.map((o) => o.meta.strings)),
     theme: Object.assign({}, curriculum.theme, ...chain.map((o) => o.meta.theme ?? {})),
-    workshop: mergeWorkshop(curriculum.workshop, chain),
+    workshop: mergeWorkshop(curriculum.workshop, chain, curriculum.language),
     numbers: [...chain].reverse().find((o) => o.meta.numbers)?.meta.numbers ?? curriculum.numbers ?? 'latin',
     typography: [curriculum.typography, ...chain.map((o) => o.meta.typography)].reduce<boolean>((on, v) => v ?? on, true),
     modules,
@@ -127,14 +133,18 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
  * parent's, one by one; a `breaks` list replaces the parent's whole. A break
  * given without a label is named in the edition's language when rendered.
  */
-export function mergeWorkshop(base: Workshop | undefined, chain: Overlay[]): Workshop | undefined {
-  let merged = base;
+export function mergeWorkshop(base: Workshop | undefined, chain: Overlay[], baseLanguage: string): Workshop | undefined {
+  // Each label keeps the language of the layer that wrote it (a fallback label carries its own lang).
+  const labelled = (w: Workshop, language: string): Workshop => ({ ...w, breaks: w.breaks.map((b) => (b.label === undefined || b.language ? b : { ...b, language })) });
+  let merged = base && labelled(base, baseLanguage);
+  let language = baseLanguage;
   for (const o of chain) {
+    language = o.meta.language ?? language;
     const w = o.meta.workshop;
     if (!w) continue;
     const parent: Workshop = merged ?? { day_start: '09:00', day_end: '17:00', breaks: [] };
     const given = Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as Partial<Workshop>;
-    merged = { ...parent, ...given };
+    merged = labelled({ ...parent, ...given }, language);
   }
   return merged;
 }

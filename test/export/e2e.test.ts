@@ -114,7 +114,8 @@ describe('trainpack export quiz --overlay ar', () => {
       ['0', 'true'],
       ['100', 'false'],
     ]);
-    expect(tf.querySelector('generalfeedback text')!.textContent).toContain("FR-EXPLICATION : c'est l'inverse, à vérifier.");
+    // Content typography by locale (issue 16): a narrow no-break space before the colon, typographic apostrophes.
+    expect(tf.querySelector('generalfeedback text')!.textContent).toContain('FR-EXPLICATION\u202f: c’est l’inverse, à vérifier.');
   });
 });
 
