@@ -332,7 +332,7 @@ export function linkedUnitsKey(unit: Unit, byName: Map<string, [string, string][
 /** A `:var[name]` the edition gives no value is an error at its place (FORMAT.md section 4). */
 export function reportUndefinedVars(p: ParsedUnit, vars: Record<string, string>, diags: Diagnostics): void {
   for (const use of p.vars) {
-    if (use.name in vars) continue;
+    if (Object.prototype.hasOwnProperty.call(vars, use.name)) continue;
     const known = Object.keys(vars);
     diags.error('undefined-var', `Undefined variable "${use.name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`, { file: p.unit.source.rel, line: use.line, column: use.column });
   }

@@ -6,6 +6,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { findAll, hasClass } from '../views/tree.js';
+import type { UnitPassages } from './passages.js';
 
 /** A place in the unit's file. */
 export interface Place {
@@ -13,7 +14,7 @@ export interface Place {
   column: number;
 }
 
-export interface UnitFacts {
+export interface UnitFacts extends Partial<UnitPassages> {
   /** The unit holds text or an image written by the author (not only inserted labels). */
   content: boolean;
   /** `:::role` blocks, in order. */

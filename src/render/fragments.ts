@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { DiskCache } from '../cache/disk.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import { facilitatorView } from '../views/facilitator.js';
-import { localize } from '../views/localize.js';
+import { localize, own } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { slidesOf, type SlideView } from '../views/slides.js';
 import { textOf } from '../views/tree.js';
@@ -57,8 +57,8 @@ interface FillValues {
 
 /** One edition's text for a marker (what localize() would have put there). */
 function valueOf(kind: string, name: string, v: FillValues): string {
-  if (kind === 's') return v.strings[name] ?? name;
-  if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
+  if (kind === 's') return own(v.strings, name) ?? name;
+  if (kind === 'v') return own(v.vars, name) ?? `:var[${name}]`;
   return String(v.firstSlide + Number(name));
 }
 

@@ -15,6 +15,7 @@ import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js'
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
+import { own } from '../views/localize.js';
 
 export interface RenderInput {
   edition: Edition;
@@ -117,7 +118,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const modules = edition.modules.map((mod, mi) => {
     const units = mod.units.map((unit, ui) => {
       const p = parsed.get(unit)!;
-      const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, edition.vars[n]]);
+      const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, own(edition.vars, n)]);
       return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
     });
     return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
