@@ -59,6 +59,7 @@ export function htmlLeaves(html: string): string[] {
     const gt = html.indexOf('>', lt);
     const tag = html.slice(lt, gt === -1 ? html.length : gt + 1);
     if (tag.startsWith('<!--')) out.push(tag.slice(4, tag.endsWith('-->') ? -3 : undefined));
+    else if (tag.startsWith('<!') || tag.startsWith('<?')) out.push(tag.slice(2, -1));
     else for (const m of tag.matchAll(/"([^"]*)"|'([^']*)'|=\s*([^\s"'>]+)/g)) out.push(m[1] ?? m[2] ?? m[3]!);
     i = gt === -1 ? html.length : gt + 1;
   }
@@ -108,6 +109,10 @@ export default function remarkPassages() {
       if (!kind) {
         if (n.type === 'containerDirective' || n.type === 'leafDirective') kind = KIND_OF[n.name!] ?? (n.name! in BLOCKS ? undefined : 'unknown');
         else if (quiz && inList && n.type === 'blockquote') kind = 'key';
+      } else if (kind === 'role' && (n.type === 'containerDirective' || n.type === 'leafDirective')) {
+        // A solution or note inside a role brief is secret even where role briefs are not.
+        const inner = KIND_OF[n.name!] ?? (n.name! in BLOCKS ? undefined : 'unknown');
+        if (inner && inner !== 'role') kind = inner;
       }
       for (const raw of leavesOf(n)) {
         const text = normalizeSpace(raw);

@@ -42,6 +42,14 @@ function swap(node: Root | Element, to: 'opaque' | 'element', seen: Element[]): 
   }
 }
 
+function uncheck(node: Root | Element): void {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'input' && c.properties) delete c.properties.checked;
+    uncheck(c);
+  }
+}
+
 export default function rehypeRawScoped() {
   const raw = rehypeRaw({ passThrough: [OPAQUE] });
   return (tree: Root, file: VFile): Root => {
@@ -51,6 +59,8 @@ export default function rehypeRawScoped() {
     const out = raw(tree, file) as Root;
     const after: Element[] = [];
     swap(out, 'element', after);
+    // In a quiz, a checked box says which answer is right: raw HTML keeps none (remark-quiz.ts clears GFM's).
+    if (file.data.trainpack?.unit.type === 'quiz') uncheck(out);
     if (after.length !== before.length) {
       const kept = new Set(after.map((e) => e.position?.start.offset));
       const lost = before.find((e) => !kept.has(e.position?.start.offset));

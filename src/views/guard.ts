@@ -112,8 +112,8 @@ export function facilitatorPassages(units: Iterable<GuardUnit>, options: Passage
   }
   for (const t of options.publicTexts ?? []) if (t) shown.push(normalizeSpace(t));
   const all = new PassageSet(list);
-  const inPublic = new Set(all.findIn(shown.join('\n')));
-  return new PassageSet(inPublic.size ? list.filter((p) => !inPublic.has(p)) : list);
+  const inPublic = new Set(all.findIn(shown.join('\n')).map((p) => p.text));
+  return new PassageSet(inPublic.size ? list.filter((p) => !inPublic.has(p.text)) : list);
 }
 
 /** The forms a passage may take in an output: as is, entity-decoded, JSON-unescaped. */
