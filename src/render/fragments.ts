@@ -42,8 +42,14 @@ const CLOSE = '\uFDD1';
 const MARK = /\uFDD0([svn]):([^\uFDD0\uFDD1]*)\uFDD1/g;
 const mark = (kind: 's' | 'v' | 'n', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
 /** Stands for the strings of every language: each key reads as its marker. */
-const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
-const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
+/** Every string key reads as a marker, and is an own key (views/localize.ts looks up own keys only). */
+const markers = (kind: 's' | 'v') => ({
+  get: (_: object, key: string | symbol) => (typeof key === 'string' ? mark(kind, key) : undefined),
+  has: () => true,
+  getOwnPropertyDescriptor: (_: object, key: string | symbol) => (typeof key === 'string' ? { value: mark(kind, key), configurable: true, enumerable: true, writable: false } : undefined),
+});
+const MARKED_STRINGS = new Proxy({}, markers('s')) as Strings;
+const MARKED_VARS = new Proxy({}, markers('v')) as Record<string, string>;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
