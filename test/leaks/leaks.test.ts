@@ -5,31 +5,13 @@
  * or the unit is an error that stops the build. And the guard knows each
  * hidden sentinel, so a leak the views missed would still stop the build.
  */
-import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createProcessor, parseUnitSync } from '../../src/markdown/processor.js';
-import type { Unit, UnitType } from '../../src/model.js';
 import { fill, renderFragments } from '../../src/render/fragments.js';
 import { assertNoLeak, facilitatorPassages } from '../../src/views/guard.js';
-import { FIXTURES } from '../helpers.js';
+import { parse } from './helpers.js';
 import en from '../../templates/strings/en.json' with { type: 'json' };
 import { CASES, S } from './corpus.js';
-
-const root = path.join(FIXTURES, 'full');
-const file = path.join(root, 'modules/01-alpha/09-test.md');
-const processor = createProcessor();
-
-export function unitOf(body: string, type: UnitType = 'session', selfCheck = false): Unit {
-  return {
-    id: 'u', title: 'U', type, duration: 10, objectives: [], materials: [], methods: [], selfCheck,
-    moduleId: 'm', source: { path: file, rel: 'modules/01-alpha/09-test.md' }, text: body, body, provenance: ['base'],
-  };
-}
-
-export function parse(body: string, type: UnitType = 'session', selfCheck = false) {
-  return parseUnitSync(processor, { unit: unitOf(body, type, selfCheck), root, basePath: file, unitsByPath: new Map() });
-}
 
 const has = (text: string) => text.toUpperCase().includes(S);
 
