@@ -2,7 +2,7 @@
  * The shape of a unit's directives and nesting, checked right after the
  * Markdown is read and before anything acts on it:
  *
- * - nesting deeper than MAX_DEPTH (3,000 `>` or nested lists) is an error at
+ * - nesting deeper than MAX_DEPTH (quotes, lists, blocks) is an error at
  *   the first node too deep, whose content is dropped: later stages recurse;
  * - a container holding a container with as many colons as itself or more
  *   is an error: the inner one's closing fence closes the outer one, and
@@ -19,7 +19,7 @@ import type { VFile } from 'vfile';
 import { BLOCKS, closestName } from './remark-blocks.js';
 
 /** Deepest nesting of Markdown nodes a unit may have. */
-export const MAX_DEPTH = 100;
+export const MAX_DEPTH = 200;
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 

@@ -18,7 +18,7 @@ export interface SourceProblem {
   reason: string;
   line: number;
   column: number;
-  ruleId: 'binary-content' | 'unknown-directive';
+  ruleId: 'binary-content' | 'unknown-directive' | 'too-deep';
 }
 
 export interface PreparedSource {
@@ -70,7 +70,57 @@ export function prepareSource(body: string): PreparedSource {
   }
   let text = body.replace(NONCHARACTERS, '\uFFFD');
   if (text.includes(':::')) text = rewritePandocFences(text);
-  return { text, problems: [], binary: false };
+  const problems: SourceProblem[] = [];
+  text = boundPrefixes(text, problems);
+  return { text, problems, binary: false };
+}
+
+/** Most block-quote and list markers one line may open (`> > > …`, `- - - …`). */
+export const MAX_PREFIX = 90;
+
+/**
+ * A line opening more than MAX_PREFIX quotes or lists is an error at the
+ * first marker too many, and the rest of the line is blanked (same length):
+ * the parser's cost grows faster than the nesting (3,000 `>` on one line).
+ * Nesting over several lines is bounded by remark-structure.ts.
+ */
+function boundPrefixes(text: string, problems: SourceProblem[]): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let lineStart = 0;
+  let line = 1;
+  for (;;) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    let i = lineStart;
+    let markers = 0;
+    let start = i;
+    while (i < lineEnd) {
+      const c = text[i]!;
+      start = i;
+      if (c === ' ' || c === '\t') i++;
+      else if (c === '>') (i++, markers++);
+      else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) (i++, markers++);
+      else if (c >= '0' && c <= '9') {
+        let j = i;
+        while (j < lineEnd && j - i < 9 && text[j]! >= '0' && text[j]! <= '9') j++;
+        if ((text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) (i = j + 1, markers++);
+        else break;
+      } else break;
+      if (markers > MAX_PREFIX) {
+        problems.push({ reason: `More than ${MAX_PREFIX} block quotes or lists opened on one line: the rest of the line is left out`, line, column: start - lineStart + 1, ruleId: 'too-deep' });
+        pieces.push(text.slice(copied, start), ' '.repeat(lineEnd - start));
+        copied = lineEnd;
+        break;
+      }
+    }
+    if (nl === -1) break;
+    lineStart = nl + 1;
+    line++;
+  }
+  if (copied === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 function rewritePandocFences(text: string): string {
