@@ -12,6 +12,8 @@ import { facilitatorView } from '../views/facilitator.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { findAll, hasClass } from '../views/tree.js';
+import { assertNoLeak } from '../views/guard.js';
+import { editionPassages } from '../render/pages.js';
 
 export interface PackPageOptions {
   participants: number;
@@ -79,5 +81,9 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
     { html: PACK_PAGES.key, label: `${t('knowledge_test')} — ${t('answer_key')}` },
   ];
   if (roleplays.some((r) => r.cards.length > 0)) pdf.unshift({ html: PACK_PAGES.roleCards, label: t('role_cards') });
+  // Fail closed (views/guard.ts): the knowledge test and the role cards go to participants.
+  const passages = editionPassages(prepared);
+  assertNoLeak(files.get(PACK_PAGES.test)!, passages, PACK_PAGES.test);
+  assertNoLeak(files.get(PACK_PAGES.roleCards)!, passages, PACK_PAGES.roleCards, ['role']);
   return { files, pdf, roleplays: roleplays.map((r) => ({ unit: r.id, roles: r.cards.length })) };
 }
