@@ -1,5 +1,8 @@
 // npm run bench: measures trainpack against the floor of its own stack on a generated curriculum.
-// Options: --units 1000 --modules 20 --runs 3 --no-write (do not update bench/README.md)
+// First as a user runs it (a fresh `node bin/trainpack.js …` process, wall clock), beside the
+// floor, Eleventy and markdown-it on the same files, with the issue's targets as ratios; then
+// the in-process breakdown (time inside run(), stage by stage rows).
+// Options: --units 1000 --modules 20 --runs 3 --inner-runs 3 --no-write (do not update bench/README.md)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +19,7 @@ const arg = (name, dflt) => {
 const units = Number(arg('units', 1000));
 const modules = Number(arg('modules', 20));
 const runs = Number(arg('runs', 3));
+const innerRuns = Number(arg('inner-runs', runs));
 const write = !process.argv.includes('--no-write');
 const dir = path.join(here, 'generated', `large-${units}`);
 const out = mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-'));
@@ -30,7 +34,7 @@ function trainpack(args, env = {}) {
 }
 function measure(label, args, before = () => {}, env = {}) {
   const results = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < innerRuns; i++) {
     before(i);
     results.push(trainpack(args, env));
   }
@@ -48,9 +52,14 @@ console.error(`generating ${units} units in ${modules} modules with 4 overlays�
 await generate(dir, units, modules);
 const unitFiles = readdirSync(path.join(dir, 'modules'), { recursive: true }).filter((f) => String(f).endsWith('.md'));
 
-console.error('measuring (median of', runs, 'runs)…');
+// ---- Whole process: as a user runs it --------------------------------------------------------
+const { wholeProcess } = await import('./whole.js');
+const whole = await wholeProcess({ root, dir, out, runs, unitFile: path.join(dir, 'modules', String(unitFiles[3])), clearCache });
+
+// ---- In process: time inside run() --------------------------------------------------------
+console.error('in-process breakdown (median of', innerRuns, 'runs)…');
 const floorRuns = [];
-for (let i = 0; i < runs; i++) floorRuns.push(JSON.parse(execFileSync('node', [path.join(here, 'floor.js'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 })).ms);
+for (let i = 0; i < innerRuns; i++) floorRuns.push(JSON.parse(execFileSync('node', [path.join(here, 'floor.js'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 })).ms);
 const floor = median(floorRuns) / 1000;
 console.error(`  floor: ${floor.toFixed(2)} s`);
 
@@ -75,6 +84,12 @@ if (existsSync(path.join(root, 'dist/cli/check.js'))) {
   rows.push(measure('check after changing one unit (cache warm)', ['check', dir], (i) => appendFileSync(target, `\nChecked paragraph ${Date.now()} ${i}.\n`)));
   writeFileSync(target, original);
 }
+
+rows.push(...(await import('./translate.js')).translateRows({ dir, out, measure, trainpack, clearCache }));
+
+// Office files (issue 20): PowerPoint decks and Word documents made from the rendered pages.
+rows.push(measure('build base --format html,pptx,docx, no cache', ['build', dir, '--out', out, '--format', 'html,pptx,docx', '--no-cache'], clearCache));
+rows.push(measure('build of the bundled example --format html,pptx,docx, no cache', ['build', path.join(root, 'curricula/reintegration'), '--out', mkdtempSync(path.join(os.tmpdir(), 'trainpack-bench-office-')), '--format', 'html,pptx,docx', '--no-cache']));
 
 // PDF of the bundled example (one edition), through the same child harness: printed, then built again unchanged.
 let pdf;
@@ -111,11 +126,15 @@ const workers = process.env.TRAINPACK_WORKERS ?? String(Math.min(os.availablePar
 const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ${workers} parse workers`;
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
-  `Generated curriculum: ${units} units in ${modules} modules (~${Math.round(unitFiles.reduce((n, f) => n + readFileSync(path.join(dir, 'modules', String(f)), 'utf8').split('\n').length, 0) / unitFiles.length)} lines each; every block type) and 4 overlays (fr translating 30%, sn on fr and bd patching 10%, ar translating 5%). Median of ${runs} runs.`,
+  `Generated curriculum: ${units} units in ${modules} modules (~${Math.round(unitFiles.reduce((n, f) => n + readFileSync(path.join(dir, 'modules', String(f)), 'utf8').split('\n').length, 0) / unitFiles.length)} lines each; every block type) and 4 overlays (fr translating 30%, sn on fr and bd patching 10%, ar translating 5%).`,
+  '',
+  ...whole.lines,
+  '',
+  `**In process** (time inside the CLI's run(), from bench/child.js; median of ${innerRuns} runs; the floor here runs in its own process too, timed inside it):`,
   '',
   '| what | seconds | × floor | peak memory |',
   '|---|---:|---:|---:|',
-  `| floor: remark-parse + gfm + directive + remark-rehype + rehype-stringify, each unit once | ${floor.toFixed(2)} | 1.00 | |`,
+  `| floor: remark-parse + gfm + directive + remark-rehype + rehype-stringify, each unit three times | ${floor.toFixed(2)} | 1.00 | |`,
   ...rows.map((r) => `| ${r.label} | ${r.s.toFixed(2)} | ${(r.s / floor).toFixed(2)} | ${r.rssMB} MB |`),
   ...(pdf ? [`| PDF of the bundled example (${pdf.pages} pages; browser start ${Math.round(pdf.launchMs)} ms; ${(pdf.pages / (pdf.ms / 1000)).toFixed(0)} pages/s) | ${(pdf.ms / 1000).toFixed(2)} | | |`] : []),
   ...(pdfAgain ? [`| build --format html,pdf of the bundled example again, nothing changed (${pdfAgain.kept} PDFs kept, ${pdfAgain.launchMs ? 'browser started' : 'no browser started'}) | ${(pdfAgain.ms / 1000).toFixed(2)} | | |`] : []),

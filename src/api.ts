@@ -12,19 +12,23 @@ import { ParseCache, prepare } from './pipeline.js';
 import { runChecks } from './check/index.js';
 import { prerender, renderEdition } from './render/pages.js';
 import { rememberFragments } from './render/fragments.js';
-import { LastBuild, Staging, type Recorded } from './emit/atomic.js';
+import { Staging, recoverInterrupted } from './emit/atomic.js';
+import { Reuse } from './emit/reuse.js';
 import { releaseGarbage } from './emit/memory.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
-import type { PreparedEdition } from './pipeline.js';
+import type { Prepared, PreparedEdition } from './pipeline.js';
 
 export { loadCurriculum } from './load/curriculum.js';
 export { prepare, ParseCache, type Prepared, type PreparedEdition } from './pipeline.js';
 export { exportQuiz, exportQuizResult, QUIZ_FORMATS, type ExportQuizOptions, type ExportQuizResult, type QuizFormat, type QuizModel } from './export/index.js';
+export { exportCourse, type ExportCourseOptions, type ExportCourseResult, type CoursePackage } from './export/course/index.js';
 export { check, runChecks, type CheckOptions, type CheckResult, type RunChecksOptions } from './check/index.js';
 export { TrainpackError, formatDiagnostic, type Diagnostic } from './errors.js';
+export { schedule, type ScheduleOptions, type ScheduleReport } from './schedule/index.js';
 
-export type Format = 'html' | 'pdf';
+/** Output formats: pages, PDFs (printed by Chromium), PowerPoint decks and Word documents (src/office). */
+export type Format = 'html' | 'pdf' | 'pptx' | 'docx';
 
 /** Options of `build()`; the CLI flags map one to one. */
 export interface BuildOptions {
@@ -67,7 +71,15 @@ export interface BuildOptions {
   reproducible?: boolean;
   /** Build only this share of the editions (`--shard 2/3`): a CI matrix builds the rest. */
   shard?: { index: number; count: number };
+  /** Told how a long build goes (the CLI's progress line on a terminal). */
+  onProgress?: (p: BuildProgress) => void;
 }
+
+/** Where a build is: units parsed so far, the edition being rendered, PDFs written of all. */
+export type BuildProgress =
+  | { stage: 'parse'; units: number }
+  | { stage: 'render'; edition: string; done: number; total: number }
+  | { stage: 'pdf'; files: number; total: number; pages: number };
 
 /** What one edition produced. */
 export interface EditionResult {
@@ -112,6 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.afterParse = (p) => prerender(p, disk);
     cache.keepTrees = false;
     cache.workers = { render: true, onFragments: (key, selfCheck, f) => rememberFragments(key, selfCheck, f, disk) };
+    const progress = options.onProgress;
+    if (progress) cache.onParsed = (units) => progress({ stage: 'parse', units });
   }
   try {
     return await buildWith(options, cache, started);
@@ -124,72 +138,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildWith(options: BuildOptions, cache: ParseCache, started: number): Promise<BuildResult> {
   const formats = options.formats ?? ['html'];
+  // A swap a killed build left half done is completed or undone before anything else (emit/recover.ts).
+  await recoverInterrupted(path.resolve(options.out ?? 'out'));
+  // load -> resolve -> parse
   const prepared = await prepare(options, cache);
   time('load, resolve, parse', started);
-  const { curriculum, editions: rendered, diagnostics: diags } = prepared;
-  // `build` runs the same checks as `trainpack check` and fails on their errors.
+  const diags = prepared.diagnostics;
+  // check: `build` runs the same checks as `trainpack check` and fails on their errors.
   await runChecks(prepared, diags, { partial: Boolean(options.modules?.length || options.units?.length) });
   time('checks', started);
   diags.throwIfErrors();
 
+  // render -> emit, edition by edition, into a staging folder swapped in at the end.
   const out = path.resolve(options.out ?? 'out');
-  const staging = await Staging.open(out, curriculum.root);
+  const staging = await Staging.open(out, prepared.curriculum.root);
+  // With the persistent cache on, a page or PDF whose key is the one the last build recorded is kept, not made again.
+  const reuse = new Reuse(staging, Boolean(cache.disk));
   const results: EditionResult[] = [];
-  // Per edition: the last build in the output folder and this build's page keys, for keeping PDFs.
-  const reuse = new Map<string, { last: LastBuild; keys: Map<string, string> }>();
   const extraPdf: Record<string, ExtraDocument[]> = {};
   let pdf: BuildResult['pdf'];
   try {
-    const all = prepared.allEditions;
-    for (const { edition, parsed, strings, templates } of rendered) {
-      // With the persistent cache on, a page whose key is the one the last build recorded is kept, not rendered.
-      const last = cache.disk ? await LastBuild.read(path.join(out, edition.id)) : undefined;
-      const links = new Map<string, string>();
-      const keptFrom = new Map<string, NonNullable<ReturnType<LastBuild['kept']>>>();
-      const keep = last && ((rel: string, key: string) => {
-        const found = last.kept(rel, key);
-        if (found) {
-          links.set(rel, found.file);
-          keptFrom.set(rel, found);
-        }
-        return found !== undefined;
-      });
-      const page = renderEdition({ edition, parsed, strings, templates, pdf: formats.includes('pdf'), editions: all, inject: options.inject, cache: cache.disk, start: options.start, keep, previous: last && ((rel) => last.previous(rel)) });
-      if (options.days && page.agenda.length > options.days) {
-        diags.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
-      }
-      const extra = options.extraPages?.(rendered.find((r) => r.edition === edition)!);
-      if (extra) {
-        for (const [rel, html] of extra.files) page.files.set(rel, html);
-        extraPdf[edition.id] = extra.pdf;
-      }
-      const copies = new Map<string, string>();
-      for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
-      const recorded = new Map<string, Recorded>(page.keys);
-      for (const [rel, { skeleton, slots }] of page.slotted) recorded.set(rel, { key: page.keys.get(rel)!, skeleton, slots });
-      // A kept page keeps its slots for the build after this one.
-      for (const [rel, { skeleton, slots }] of keptFrom) if (skeleton && slots) recorded.set(rel, { key: page.keys.get(rel)!, skeleton, slots });
-      const files = await staging.write({ id: edition.id, files: page.files, copies, links, keys: recorded });
-      if (last) reuse.set(edition.id, { last, keys: page.keys });
-      results.push({ id: edition.id, dir: path.join(out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort(), spliced: [...page.spliced].sort() });
-      releaseGarbage();
-      time(`render and write ${edition.id} (${page.kept.size} pages kept)`, started);
+    for (const [i, edition] of prepared.editions.entries()) {
+      options.onProgress?.({ stage: 'render', edition: edition.edition.id, done: i, total: prepared.editions.length });
+      const result = await renderAndWrite(edition, { options, formats, prepared, cache, staging, reuse, extraPdf, out });
+      results.push(result);
+      time(`render and write ${result.id} (${result.kept.length} pages kept)`, started);
     }
+    // office: editable decks and documents from the pages just written
+    const office = formats.filter((f): f is 'pptx' | 'docx' => f === 'pptx' || f === 'docx');
+    if (office.length) {
+      const { renderEditionOffice } = await import('./office/index.js');
+      const written = await renderEditionOffice((id) => staging.editionDir(id), prepared.editions, office);
+      for (const r of results) r.files.push(...(written.get(r.id) ?? []));
+      time('office files', started);
+    }
+    // pdf
     if (formats.includes('pdf')) {
       const { renderEditionPdfs } = await import('./pdf/index.js');
-      pdf = await renderEditionPdfs(staging, rendered.map((r) => ({ edition: r.edition, strings: r.strings })), {
+      pdf = await renderEditionPdfs(staging, prepared.editions.map((r) => ({ edition: r.edition, strings: r.strings })), {
         browser: options.browser,
         paper: options.paper ?? 'a4',
         notes: options.notes ?? false,
         extra: extraPdf,
         reproducible: options.reproducible,
-        reuse: {
-          htmlKey: (id, rel) => reuse.get(id)?.keys.get(rel),
-          keep: (id, rel, key) => reuse.get(id)?.last.kept(rel, key),
-          record: (id, keys) => staging.record(id, keys),
-        },
+        reuse: reuse.forPdf(),
         onWarning: (d) => diags.add(d),
         onPdf: (id, rel) => results.find((r) => r.id === id)?.files.push(rel),
+        onProgress: options.onProgress && ((p) => options.onProgress!({ stage: 'pdf', ...p })),
       });
     }
   } catch (err) {
@@ -203,4 +198,29 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
   }
   await staging.commit();
   return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf, cache: { parsed: cache.misses, reused: cache.hits, markdown: cache.misses } };
+}
+
+/** Render one edition's pages (keeping or splicing the last build's where it can) and write them to staging. */
+async function renderAndWrite(
+  r: PreparedEdition,
+  ctx: { options: BuildOptions; formats: Format[]; prepared: Prepared; cache: ParseCache; staging: Staging; reuse: Reuse; extraPdf: Record<string, ExtraDocument[]>; out: string },
+): Promise<EditionResult> {
+  const { options, prepared, staging } = ctx;
+  const { edition, parsed, strings, templates } = r;
+  const last = await ctx.reuse.edition(edition.id);
+  const page = renderEdition({ edition, parsed, strings, templates, pdf: ctx.formats.includes('pdf'), editions: prepared.allEditions, inject: options.inject, cache: ctx.cache.disk, start: options.start, keep: last.keep, previous: last.previous });
+  if (options.days && page.agenda.length > options.days) {
+    prepared.diagnostics.warn('agenda-overflow', `Edition ${edition.id}: the selected units need ${page.agenda.length} days, more than the ${options.days} asked for`, { file: 'curriculum.yml' });
+  }
+  const extra = options.extraPages?.(r);
+  if (extra) {
+    for (const [rel, html] of extra.files) page.files.set(rel, html);
+    ctx.extraPdf[edition.id] = extra.pdf;
+  }
+  const copies = new Map<string, string>();
+  for (const p of parsed.values()) for (const [k, v] of p.assets) copies.set(k, v);
+  const files = await staging.write({ id: edition.id, files: page.files, copies, links: last.links, keys: last.record(page) });
+  ctx.reuse.written(edition.id, last, page.keys);
+  releaseGarbage();
+  return { id: edition.id, dir: path.join(ctx.out, edition.id), files, units: page.stats.units, slides: page.stats.slides, kept: [...page.kept].sort(), spliced: [...page.spliced].sort() };
 }

@@ -47,6 +47,9 @@ export const RULES = {
   'quiz-format': 'A quiz is an ordered list; options are a nested task list with [x] on correct ones.',
   'agenda-overflow': 'Shorten units, add a day, or move the break times in `workshop:`.',
   'overlay': 'See FORMAT.md section 5 for overlays.',
+  'translation': 'Fix the catalogue at the place given (a PO or XLIFF file); see README "Translating with catalogues".',
+  'translation-placeholder': 'Keep every :var[name], link target and image path of the source in the translation, unchanged.',
+  'fuzzy-translation': 'Review the translation against the new source (`#| msgid` shows the old one), then remove the `fuzzy` flag.',
   'output': 'Choose another --out folder.',
   'browser': 'Install Chromium, or pass --browser <path>.',
   'pdf': 'See the message; the HTML outputs were written.',
@@ -69,6 +72,8 @@ export const RULES = {
   'missing-strings': 'Add the keys to templates/strings/<lang>.json, or set them under `strings:` in the overlay.yml.',
   'unit-too-long': 'Split the unit into shorter ones, or lengthen the day (`workshop.day_start` / `day_end`).',
   'exercise-overrun': 'Shorten the exercises or raise the unit\'s `duration:`: exercise minutes count inside it.',
+  'module-overrun': 'Raise the module\'s `minutes:` in module.yml, or shorten or move its units.',
+  'module-start': 'Check the module\'s `starts:` against the workshop day (day_start, day_end, breaks), or shorten the modules before it.',
 } as const;
 
 export type RuleId = keyof typeof RULES;

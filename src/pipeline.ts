@@ -123,7 +123,15 @@ export class ParseCache {
   private pool?: ParsePool;
   private readonly inflight = new Map<string, Promise<unknown>>();
 
+  /** Called after each unit parsed (not found in a cache), with the count so far: the CLI's progress line. */
+  onParsed?: (parsed: number) => void;
+
   constructor(readonly disk?: DiskCache) {}
+
+  private miss(): void {
+    this.misses++;
+    this.onParsed?.(this.misses);
+  }
 
   async parse(unit: Unit, ctx: ParseContext): Promise<ParsedUnit> {
     return this.parseSync(unit, ctx);
@@ -132,7 +140,7 @@ export class ParseCache {
   private inputKey(unit: Unit, ctx: ParseContext): string {
     // Neither vars nor UI strings enter the key: the tree holds placeholders for both
     // (views/localize.ts), so every edition with the same text shares one parse.
-    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, textHash(unit.body), ctx.unitsKey]));
+    return sha1(JSON.stringify([CACHE_SALT, unit.source.path, ctx.basePath, unit.id, unit.type, textHash(unit.body), ctx.unitsKey, unit.language ?? '', unit.typography !== false, unit.translation?.key ?? '']));
   }
 
   /** The result for a unit the memory or disk cache has, else undefined. */
@@ -188,7 +196,7 @@ export class ParseCache {
           } catch {
             return; // Parsed on this thread below, where an error is reported as usual.
           }
-          this.misses++;
+          this.miss();
           const key = sha1(inputKey + JSON.stringify(remote.deps));
           const parsed = this.lazy(unit, ctx, { key, diagnostics: remote.diagnostics, assets: new Map(remote.assets), deps: new Map(remote.deps), vars: remote.vars, facts: remote.facts });
           this.disk?.set('unit', inputKey, { key, diagnostics: remote.diagnostics, assets: remote.assets, deps: remote.deps, vars: remote.vars, facts: remote.facts } satisfies UnitEntry);
@@ -216,7 +224,7 @@ export class ParseCache {
     const inputKey = this.inputKey(unit, ctx);
     const found = this.cached(unit, ctx, inputKey);
     if (found) return found;
-    this.misses++;
+    this.miss();
     const fresh = parseUnitSync(this.processor, { unit, root: ctx.root, basePath: ctx.basePath, unitsByPath: ctx.unitsByPath });
     // Fragments are named by the inputs and by the files read, so a changed image makes new ones.
     const key = sha1(inputKey + JSON.stringify([...fresh.deps]));

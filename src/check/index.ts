@@ -10,7 +10,8 @@
  * | links.ts      | broken-anchor, missing-alt                                              |
  * | vars.ts       | unused-var                                                              |
  * | overlays.ts   | stale-overlay, unrecorded-overlay, orphaned-overlay, missing-strings    |
- * | time.ts       | unit-too-long, agenda-overflow, exercise-overrun                        |
+ * | time.ts       | unit-too-long, agenda-overflow, exercise-overrun, module-overrun, module-start |
+ * | translation.ts| fuzzy-translation (translation, translation-placeholder: resolve stage) |
  *
  * The rules read what each parse found (markdown/facts.ts), never a tree: a
  * check whose units are all in `.trainpack-cache` parses and loads nothing.
@@ -25,6 +26,7 @@ import { checkLinks } from './links.js';
 import { checkOverlays } from './overlays.js';
 import { checkTheme } from './theme.js';
 import { checkTime } from './time.js';
+import { checkTranslations } from './translation.js';
 import { checkVars } from './vars.js';
 
 /** Options of `check()`; the CLI flags map one to one. */
@@ -42,7 +44,7 @@ export interface CheckOptions {
 }
 
 /**
- * What `check()` found. `trainpack check --format json` prints this object
+ * What `check()` found. `trainpack check --json` prints this object
  * with `ok` added, on stdout:
  *
  * ```json
@@ -76,7 +78,7 @@ export interface CheckResult {
   warnings: number;
 }
 
-const FAMILIES: RuleFamily[] = [checkContent, checkLinks, checkVars, checkOverlays, checkTime, checkTheme];
+const FAMILIES: RuleFamily[] = [checkContent, checkLinks, checkVars, checkOverlays, checkTime, checkTheme, checkTranslations];
 
 /** Options of `runChecks()`. */
 export interface RunChecksOptions {

@@ -70,6 +70,8 @@ async function checkStaleness(ctx: CheckContext): Promise<void> {
   }
 }
 
+const SHOWN_KEYS = 5;
+
 /** Missing UI strings, once per language file and set of keys, naming the editions. */
 function checkStrings(ctx: CheckContext): void {
   const groups = new Map<string, { file: string; language: string; keys: string[]; editions: string[] }>();
@@ -88,11 +90,13 @@ function checkStrings(ctx: CheckContext): void {
     const n = g.keys.length;
     const which = `edition${g.editions.length === 1 ? '' : 's'} ${g.editions.join(', ')}`;
     const overlays = g.editions.filter((id) => id !== 'base').map((id) => `overlays/${id}/overlay.yml`);
+    // A handful of keys by name; a whole missing catalogue is a count and the command that starts one.
+    const shown = n <= SHOWN_KEYS ? g.keys.join(', ') : `${g.keys.slice(0, SHOWN_KEYS).join(', ')} and ${n - SHOWN_KEYS} more`;
     ctx.diags.warn(
       'missing-strings',
-      `UI strings for language "${g.language}" lack ${n} key${n === 1 ? '' : 's'} (English is used in ${which}): ${g.keys.join(', ')}`,
+      `UI strings for language "${g.language}" lack ${n} key${n === 1 ? '' : 's'} (English is used in ${which}): ${shown}`,
       { file: g.file, line: 1, column: 1 },
-      `Add the keys to ${g.file} in the curriculum${overlays.length ? `, or set them under \`strings:\` in ${overlays.join(', ')}` : ''}.`,
+      `Run \`trainpack strings init ${g.language}\` to write ${g.file} in the curriculum with the English text of the ${n} key${n === 1 ? '' : 's'}, then translate it${overlays.length ? `; or set keys under \`strings:\` in ${overlays.join(', ')}` : ''}.`,
     );
   }
 }

@@ -1,8 +1,9 @@
 /** `trainpack build`: the CLI face of build(). */
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { build, type Format } from '../api.js';
-import { printDiagnostics, type Output } from './report.js';
+import { progressLine } from './progress.js';
+import { EXIT, printDiagnostics, type Output } from './report.js';
 
 export interface BuildFlags {
   out: string;
@@ -24,9 +25,10 @@ export interface BuildFlags {
 
 export function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of formats) if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`Unknown format "${f}": use html, pdf or html,pdf`);
-  // PDF is printed from the HTML, so asking for PDF builds HTML as well.
-  return formats.includes('pdf') ? ['html', 'pdf'] : ['html'];
+  const known: Format[] = ['html', 'pdf', 'pptx', 'docx'];
+  for (const f of formats) if (!known.includes(f as Format)) throw new InvalidArgumentError(`Unknown format "${f}": use a comma-separated list of html, pdf, pptx, docx`);
+  // PDF and Office files are made from the HTML, so asking for any of them builds HTML as well.
+  return known.filter((f) => f === 'html' || formats.includes(f));
 }
 
 /** `a,b , c` -> ['a','b','c']. */
@@ -65,8 +67,8 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .description('Build the facilitator guide, participant handout and slide decks of a curriculum')
     .argument('[dir]', 'curriculum folder (the one with curriculum.yml)', '.')
     .option('-o, --out <dir>', 'output folder; each edition goes to <out>/<edition>/', 'out')
-    .option('-f, --format <list>', 'html, pdf or html,pdf (PDF needs Chromium)', parseFormats, ['html'] as Format[])
-    .option('--overlay <id>', 'build this overlay edition (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('-f, --format <list>', 'comma-separated: html, pdf, pptx, docx (PDF needs Chromium)').argParser(parseFormats).default(['html'] as Format[], 'html'))
+    .addOption(new Option('--overlay <id>', 'build this overlay edition (repeatable)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'none: the base edition'))
     .option('--all', 'build the base edition and every overlay')
     .option('--browser <path>', 'Chromium or Chrome to print PDFs with')
     .option('--paper <size>', 'paper for guide and handout PDFs: a4 or letter', paperSize, 'a4')
@@ -78,7 +80,7 @@ export function registerBuild(program: Command, io: Output, setCode: (n: number)
     .option('--shard <i/n>', 'build only share i of n of the editions (CI matrix; see README)', shard)
     .option('--no-cache', 'do not read or write the persistent cache (.trainpack-cache/ in the curriculum)')
     .option('-q, --quiet', 'print only warnings and errors')
-    .option('--json', 'print the result as JSON on stdout')
+    .option('--json', 'print the result as JSON on stdout (on failure too: ok false, with the diagnostics)')
     .addHelpText(
       'after',
       `
@@ -93,6 +95,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
     )
     .action(async (dir: string, flags: BuildFlags) => {
       const formats = flags.format;
+      const progress = progressLine(io, !flags.quiet && !flags.json);
       const result = await build({
         dir,
         out: flags.out,
@@ -108,10 +111,11 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         days: flags.days,
         start: flags.start,
         shard: flags.shard,
-      });
+        onProgress: progress.onProgress,
+      }).finally(() => progress.done());
       printDiagnostics(result.diagnostics, io);
       if (flags.json) {
-        io.out(JSON.stringify(result, null, 2));
+        io.out(JSON.stringify({ ok: true, ...result }, null, 2));
       } else if (!flags.quiet) {
         for (const e of result.editions) {
           const kept = e.kept.length ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged${e.spliced.length ? `, ${e.spliced.length} updated in place` : ''})` : '';
@@ -121,6 +125,6 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         const c = result.cache ? `; ${result.cache.parsed} units parsed, ${result.cache.reused} from cache` : '';
         io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages printed in ${(result.pdf.ms / 1000).toFixed(2)} s${result.pdf.kept ? `, ${result.pdf.kept} PDF${result.pdf.kept === 1 ? '' : 's'} unchanged` : ''}` : ''}`);
       }
-      setCode(0);
+      setCode(EXIT.ok);
     });
 }

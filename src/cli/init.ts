@@ -1,11 +1,13 @@
 /** `trainpack init <dir>`: start a curriculum from templates/init. */
-import { cp, readdir } from 'node:fs/promises';
+import { cp, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import { exists } from '../load/files.js';
 import { BUILTIN_TEMPLATES } from '../render/templates.js';
-import type { Output } from './report.js';
+import { EXIT, type Output } from './report.js';
+import { addSchemaLine } from './schema-line.js';
+import { selfCommand } from './self.js';
 
 /** Copy the starter curriculum into `dir`, which must be empty or new. */
 export async function init(dir: string): Promise<string> {
@@ -16,6 +18,10 @@ export async function init(dir: string): Promise<string> {
     throw new TrainpackError(diags.list);
   }
   await cp(path.join(BUILTIN_TEMPLATES, 'init'), target, { recursive: true, errorOnExist: true, force: false });
+  // npm leaves every .gitignore out of a package: the starter's is shipped as `gitignore`.
+  await rename(path.join(target, 'gitignore'), path.join(target, '.gitignore'));
+  await addSchemaLine(path.join(target, 'curriculum.yml'), 'curriculum');
+  for (const m of await readdir(path.join(target, 'modules'))) await addSchemaLine(path.join(target, 'modules', m, 'module.yml'), 'module');
   return target;
 }
 
@@ -27,7 +33,7 @@ export function registerInit(program: Command, io: Output, setCode: (n: number) 
     .action(async (dir: string) => {
       const target = await init(dir);
       io.err(`✔ Created a curriculum in ${target}`);
-      io.err(`  Next: trainpack build ${dir}`);
-      setCode(0);
+      io.err(`  Next: ${selfCommand()} build ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`);
+      setCode(EXIT.ok);
     });
 }

@@ -1,7 +1,9 @@
 /** `trainpack overlay status|diff|ack|init`: keeping overlays in step with upstream. */
 import type { Command } from 'commander';
 import { ackOverlayFile, diffOverlayFile, initOverlay, overlayStatus } from '../resolve/status.js';
-import type { Output } from './report.js';
+import { EXIT, type Output } from './report.js';
+import { addSchemaLine } from './schema-line.js';
+import { runnable } from './self.js';
 
 export function registerOverlay(program: Command, io: Output, setCode: (n: number) => void): void {
   const overlay = program
@@ -14,19 +16,27 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .command('status')
     .description('Each replace or patch file: current, stale, unrecorded or orphaned; the share of units translated')
     .argument('[id]', 'one overlay (default: all)')
-    .option('--json', 'machine-readable output on stdout')
+    .option('--json', 'print the result as JSON on stdout (on failure too: ok false)')
     .action(async (id: string | undefined, flags: { json?: boolean }) => {
       const status = await overlayStatus(dirOf(), id);
-      if (flags.json) io.out(JSON.stringify(status, null, 2));
+      if (flags.json) io.out(JSON.stringify({ ok: true, ...status }, null, 2));
       else {
         for (const f of status.files) io.out(`${f.state.padEnd(10)} ${f.file}${f.below ? `  (below: ${f.below})` : ''}`);
         for (const t of status.translations)
           io.out(`${t.overlay}: ${t.translated}/${t.total} units translated to ${t.language} (${Math.round(t.share * 100)}%)`);
-        if (status.files.length === 0) io.out('No replace or patch files.');
+        for (const c of status.catalogues) {
+          const t = c.total;
+          const pct = (n: number) => `${Math.round(n * 100)}%`;
+          io.out(`${c.file}: ${t.translated} translated, ${t.fuzzy} fuzzy, ${t.untranslated} untranslated messages; ${t.words.translated}/${t.words.translated + t.words.fuzzy + t.words.untranslated} words translated to ${c.language} (${pct(c.share)})${c.obsolete ? `; ${c.obsolete} obsolete` : ''}`);
+          for (const u of c.units) io.out(`  ${u.unit.padEnd(40)} ${String(u.translated).padStart(4)} translated ${String(u.fuzzy).padStart(4)} fuzzy ${String(u.untranslated).padStart(4)} untranslated  (words ${u.words.translated}/${u.words.translated + u.words.fuzzy + u.words.untranslated})`);
+        }
+        if (status.files.length === 0 && status.catalogues.length === 0) io.out('No replace or patch files.');
       }
       const attention = status.files.filter((f) => f.state === 'stale' || f.state === 'orphaned').length;
-      if (!flags.json && attention) io.err(`${attention} file(s) need review: see \`trainpack overlay diff <file>\`, then \`trainpack overlay ack <file>\`.`);
-      setCode(0);
+      const fuzzy = status.catalogues.reduce((n, c) => n + c.total.fuzzy, 0);
+      if (!flags.json && fuzzy) io.err(runnable(`${fuzzy} fuzzy message(s) to review in the catalogues: \`trainpack check\` lists them with their lines.`));
+      if (!flags.json && attention) io.err(runnable(`${attention} file(s) need review: see \`trainpack overlay diff <file>\`, then \`trainpack overlay ack <file>\`.`));
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -36,8 +46,8 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .action(async (file: string) => {
       const r = await diffOverlayFile(dirOf(), file);
       if (r.diff) io.out(r.diff.trimEnd());
-      if (r.message) io.err(r.message);
-      setCode(0);
+      if (r.message) io.err(runnable(r.message));
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -47,7 +57,7 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .action(async (file: string) => {
       const r = await ackOverlayFile(dirOf(), file);
       io.err(`✔ ${r.file}: upstream ${r.previous ? `${r.previous.slice(0, 10)} -> ` : ''}${r.hash.slice(0, 10)}`);
-      setCode(0);
+      setCode(EXIT.ok);
     });
 
   overlay
@@ -59,7 +69,8 @@ export function registerOverlay(program: Command, io: Output, setCode: (n: numbe
     .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
     .action(async (id: string, flags: { extends?: string; language?: string; country?: string }) => {
       const file = await initOverlay(dirOf(), id, flags);
+      await addSchemaLine(file, 'overlay');
       io.err(`✔ Created ${file}`);
-      setCode(0);
+      setCode(EXIT.ok);
     });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { pack } from '../pack/index.js';
 import { isoDate, list, paperSize, positiveInt } from './build.js';
-import { printDiagnostics, type Output } from './report.js';
+import { EXIT, printDiagnostics, type Output } from './report.js';
 
 interface PackFlags {
   overlay?: string;
@@ -16,6 +16,7 @@ interface PackFlags {
   units?: string[];
   browser?: string;
   paper: 'a4' | 'letter';
+  json?: boolean;
 }
 
 export function registerPack(program: Command, io: Output, setCode: (n: number) => void): void {
@@ -33,11 +34,14 @@ export function registerPack(program: Command, io: Output, setCode: (n: number) 
     .option('-o, --out <dir>', 'folder for <name>/ and <name>.zip', 'packs')
     .option('--browser <path>', 'Chromium or Chrome to print with')
     .option('--paper <size>', 'a4 or letter', paperSize, 'a4')
+    .option('--json', 'print the result as JSON on stdout (on failure too: ok false, with the diagnostics)')
     .addHelpText('after', '\nExample:\n  trainpack pack . --overlay sn --participants 24 --days 3 --start 2026-05-04 --out packs')
     .action(async (dir: string, flags: PackFlags) => {
-      const r = await pack({ dir, ...flags });
+      const { json, ...options } = flags;
+      const r = await pack({ dir, ...options });
       printDiagnostics(r.diagnostics, io);
-      io.err(`✔ ${path.relative(process.cwd(), r.folder)}/ (${r.files.length} files) and ${path.relative(process.cwd(), r.zip)}`);
-      setCode(0);
+      if (json) io.out(JSON.stringify({ ok: true, ...r }, null, 2));
+      else io.err(`✔ ${path.relative(process.cwd(), r.folder)}/ (${r.files.length} files) and ${path.relative(process.cwd(), r.zip)}`);
+      setCode(EXIT.ok);
     });
 }

@@ -67,7 +67,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   if (!existsSync(path.join(root, 'curriculum.yml'))) await loadCurriculum(root);
   const log = options.log ?? (() => {});
   // Pages no browser has open are rendered when requested, from the last good edition.
-  const store: PageStore = new PageStore((pages) => builder.renderPages(pages));
+  const store: PageStore = new PageStore((pages) => builder.renderPages(pages), root);
   const channel = new ReloadChannel();
   const builder: DevBuilder = new DevBuilder(root, options.overlay, store, () => channel.openPages());
   const events = new EventEmitter<{ build: [BuildReport] }>();

@@ -43,7 +43,8 @@ export class DevModel {
     const old = this.unitAt(file);
     if (!old) throw new Error(`${file} is not a unit of the model`);
     const diags = new Diagnostics();
-    const unit = (await loadUnit(file, this.curriculum.root, old.moduleId, diags)) ?? old;
+    const loaded = await loadUnit(file, this.curriculum.root, old.moduleId, diags);
+    const unit = loaded ? { ...loaded, language: old.language, typography: old.typography } : old;
     const modules = this.curriculum.modules.map((m) =>
       m.id === old.moduleId && m.units.includes(old) ? { ...m, units: m.units.map((u) => (u === old ? unit : u)) } : m,
     );

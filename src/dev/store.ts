@@ -4,6 +4,7 @@
  * build would copy are read from their source on request, and only those.
  */
 import { readFile } from 'node:fs/promises';
+import { realInside } from '../load/inside.js';
 import path from 'node:path';
 import mime from 'mime-types';
 import type { Templates } from '../render/templates.js';
@@ -84,7 +85,14 @@ export class PageStore {
   version = 0;
 
   /** @param render renders pages of the last good edition (for the pages left for later). */
-  constructor(private readonly render: (pages: Set<string>) => Map<string, string>) {}
+  /**
+   * @param root the curriculum folder: a copied file is served only while its
+   * real path stays inside it (a file swapped for a link since the build is not).
+   */
+  constructor(
+    private readonly render: (pages: Set<string>) => Map<string, string>,
+    private readonly root?: string,
+  ) {}
 
   /**
    * Swap in rendered pages and mark the ones left for later. Returns the
@@ -136,6 +144,7 @@ export class PageStore {
     if (page) return { body: (page.body ??= encodePage(page.html, page.version)), type };
     const source = this.copies.get(rel);
     if (!source) return undefined;
+    if (this.root !== undefined && !realInside(source, this.root).inside) return undefined;
     try {
       return { body: await readFile(source), type };
     } catch {

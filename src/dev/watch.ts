@@ -8,7 +8,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { isNoise, type FileEvent } from './deps.js';
 
 /** One changed path and what happened to it. */
@@ -84,6 +84,8 @@ export async function watchInputs(roots: string[], onBatch: (changes: FileChange
     schedule();
   };
 
+  // Loaded here, not at the top: the bundled CLI keeps chokidar outside and loads it only to watch.
+  const { watch } = await import('chokidar');
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
     // Relative to the watched root, so a root inside a dot folder still counts.

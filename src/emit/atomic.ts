@@ -2,7 +2,10 @@
  * Emit stage: write editions into a staging folder beside the output and
  * swap each into place only when the whole build succeeded. A failed build
  * leaves the previous output untouched, and a folder trainpack did not
- * create is never replaced.
+ * create is never replaced. One build at a time writes to an output folder
+ * (./lock.ts), and a build killed at any point leaves, for each edition, the
+ * previous output or the new one: the next build completes or undoes its
+ * swap before anything else (./recover.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -10,6 +13,37 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile }
 import path from 'node:path';
 import { Diagnostics, TrainpackError, type Diagnostic } from '../errors.js';
 import { exists } from '../load/files.js';
+import { lockOutput, tryLock, type Lock } from './lock.js';
+import { JOURNAL, STAGING_PREFIX, finishSwap, oldDir, recoverOutput } from './recover.js';
+
+/**
+ * Test hook: `TRAINPACK_TEST_KILL_AT=<point>` kills the process (SIGKILL, no
+ * clean-up) at that point of a build's output, as a power cut or `kill -9`
+ * would: `staged` (files written, swap not begun), `journal` (swap journal
+ * written), `between-renames` (the previous edition set aside, the new one
+ * not yet in place), `swapped` (the first edition swapped, its old copy not
+ * yet removed).
+ */
+function killPoint(point: string): Promise<void> {
+  if (process.env.TRAINPACK_TEST_KILL_AT !== point) return Promise.resolve();
+  process.kill(process.pid, 'SIGKILL');
+  return new Promise(() => {});
+}
+
+/**
+ * Before a build reads its output folder: complete or undo what a killed
+ * build left there, unless a live build holds the folder (it does that itself).
+ */
+export async function recoverInterrupted(out: string): Promise<void> {
+  if (!(await exists(out))) return;
+  const got = await tryLock(out);
+  if (!('release' in got)) return;
+  try {
+    await recoverOutput(out);
+  } finally {
+    await got.release();
+  }
+}
 
 /** Marks a folder as trainpack output, so it may be replaced by the next build. */
 export const MARKER = '.trainpack-output';
@@ -99,7 +133,7 @@ export class LastBuild {
 export class Staging {
   readonly dir: string;
   private readonly keys = new Map<string, Map<string, Recorded>>();
-  private constructor(readonly out: string, dir: string) {
+  private constructor(readonly out: string, dir: string, private readonly lock: Lock) {
     this.dir = dir;
   }
 
@@ -113,9 +147,16 @@ export class Staging {
       throw new TrainpackError(diags.list);
     }
     await mkdir(o, { recursive: true });
-    const dir = path.join(o, `.trainpack-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(dir, { recursive: true });
-    return new Staging(o, dir);
+    const lock = await lockOutput(o, (h) => process.stderr.write(`Waiting for the trainpack build (pid ${h.pid}) writing to ${o}…\n`));
+    try {
+      await recoverOutput(o);
+      const dir = path.join(o, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+      await mkdir(dir, { recursive: true });
+      return new Staging(o, dir, lock);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   }
 
   /** Folder of one edition inside the staging area. */
@@ -174,19 +215,27 @@ export class Staging {
         }
       }
     }
+    await killPoint('staged');
+    // The journal says the build succeeded: from here a killed swap is completed by the next build.
+    await writeFile(path.join(this.dir, JOURNAL), JSON.stringify(ids));
+    await killPoint('journal');
     for (const id of ids) {
       const target = path.join(this.out, id);
-      const old = `${this.dir}-old-${id}`;
-      const had = await exists(target);
-      if (had) await rename(target, old);
+      if (await exists(target)) {
+        await rename(target, oldDir(this.dir, id));
+        await killPoint('between-renames');
+      }
       await rename(path.join(this.dir, id), target);
-      if (had) await rm(old, { recursive: true, force: true });
+      await killPoint('swapped');
+      await finishSwap(this.out, this.dir, id);
     }
     await rm(this.dir, { recursive: true, force: true });
+    await this.lock.release();
   }
 
   /** Throw the staging area away (after a failure). */
   async discard(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
+    await this.lock.release();
   }
 }

@@ -9,7 +9,8 @@ import { Diagnostics, TrainpackError } from '../errors.js';
 import type { Curriculum, Module, Unit } from '../model.js';
 import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
-import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix } from './files.js';
+import { exists, isDir, listDir, readYamlFile, relPath, splitRaw, stripPrefix, unclosedFrontMatter } from './files.js';
+import { refuseOutside } from './inside.js';
 import { parseYaml } from './yaml.js';
 import { curriculumSchema, moduleSchema, unitSchema } from './schemas.js';
 import { validate } from './validate.js';
@@ -64,6 +65,7 @@ function unitOf(file: string, root: string, moduleId: string, diags: Diagnostics
     });
     return undefined;
   }
+  if (unclosedFrontMatter(split, rel, diags)) return undefined;
   const fm = unitFrontMatter(split.matter, rel, diags);
   if (!fm) return undefined;
   return {
@@ -113,7 +115,8 @@ async function loadModule(dir: string, root: string, diags: Diagnostics): Promis
     diags.error('missing-file', `Module folder ${relPath(root, dir)} has no module.yml`, { file: relPath(root, dir) });
     return undefined;
   }
-  const yaml = await readYamlFile(ymlPath, rel, diags);
+  if (refuseOutside(dir, root, diags, { file: relPath(root, dir) }, 'module folder')) return undefined;
+  const yaml = await readYamlFile(ymlPath, rel, diags, root);
   const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
   const id = meta?.id ?? stripPrefix(dirName);
   const files = (await listDir(dir)).filter((e) => !e.dir && e.name.endsWith('.md') && !e.name.endsWith('.patch.md'));
@@ -125,14 +128,15 @@ async function loadModule(dir: string, root: string, diags: Diagnostics): Promis
     'Unit',
   );
   // Small files read synchronously: a thread-pool round trip per file costs more than the read.
-  const texts = ordered.map((name) => readFileSync(path.join(dir, name), 'utf8'));
+  const inside = ordered.filter((name) => !refuseOutside(path.join(dir, name), root, diags, { file: relPath(root, path.join(dir, name)) }, 'unit'));
+  const texts = inside.map((name) => readFileSync(path.join(dir, name), 'utf8'));
   const units: Unit[] = [];
-  ordered.forEach((name, i) => {
+  inside.forEach((name, i) => {
     const unit = unitOf(path.join(dir, name), root, id, diags, 'base', texts[i]!);
     if (unit) units.push(unit);
   });
   if (!meta) return undefined;
-  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName, source: { path: ymlPath, rel }, units };
+  return { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts, minutes: meta.minutes, dirName, source: { path: ymlPath, rel }, units };
 }
 
 /** Report units sharing an id, naming both files. */
@@ -177,7 +181,7 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     diags.error('missing-file', `No curriculum.yml in ${root}`, { file: 'curriculum.yml' }, 'Run trainpack in a curriculum folder, name one (`trainpack build <dir>`), or start one with `trainpack init <dir>`.');
     throw new TrainpackError(diags.list);
   }
-  const yaml = await readYamlFile(ymlPath, 'curriculum.yml', diags);
+  const yaml = await readYamlFile(ymlPath, 'curriculum.yml', diags, root);
   const meta = yaml && validate(curriculumSchema, yaml, 'curriculum.yml', diags, 'curriculum.yml');
   const modulesDir = path.join(root, 'modules');
   const folders = (await isDir(modulesDir)) ? (await listDir(modulesDir)).filter((e) => e.dir).map((e) => e.name) : [];
@@ -189,8 +193,22 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     if (mod) modules.push(mod);
   }
   checkDuplicateIds(modules, diags);
+  // elearning.required names modules (by id or folder name, as `modules:` does): anything else is an error at its place.
+  meta?.elearning?.required.forEach((id, i) => {
+    if (!modules.some((mod) => mod.id === id || mod.dirName === id)) {
+      diags.error('unknown-id', `elearning.required: no module "${id}" (modules: ${modules.map((mod) => mod.id).join(', ')})`, { file: 'curriculum.yml', ...yaml!.locate(['elearning', 'required', i]) }, 'Use a module id (module.yml `id:`, else its folder name without the number prefix).');
+    }
+  });
   if (options.strict !== false || !meta) diags.throwIfErrors();
   const m = meta!;
+  // Every unit and module knows the language its text is written in (fallbacks keep theirs in other editions).
+  for (const mod of modules) {
+    mod.language = m.language;
+    for (const u of mod.units) {
+      u.language = m.language;
+      u.typography = m.typography ?? true;
+    }
+  }
   const curriculum: Curriculum = {
     root,
     source: { path: ymlPath, rel: 'curriculum.yml' },
@@ -199,10 +217,14 @@ export async function loadCurriculum(dir: string, diags = new Diagnostics(), opt
     version: m.version,
     language: m.language,
     license: m.license,
+    description: m.description,
     authors: m.authors,
     vars: Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, String(v)])),
     workshop: m.workshop,
     theme: m.theme,
+    elearning: m.elearning,
+    numbers: m.numbers,
+    typography: m.typography,
     modules,
   };
   return { curriculum, diagnostics: diags };

@@ -25,13 +25,33 @@ export const workshopSchema = z.object({
       z.object({
         at: clock,
         minutes: z.number({ error: 'expected minutes (a whole number)' }).int().positive(),
-        label: text.default('Break'),
+        label: text.optional(),
       }),
     )
     .default([]),
 });
 
+/** `workshop:` in an overlay: any key overrides the parent's; `breaks` replaces the parent's list whole. */
+export const overlayWorkshopSchema = z.object({
+  day_start: clock.optional(),
+  day_end: clock.optional(),
+  days: z.number().int().positive().optional(),
+  breaks: workshopSchema.shape.breaks.unwrap().optional(),
+});
+
+const numbers = z.enum(['latin', 'native'], { error: 'expected latin or native' });
+
 export const themeSchema = z.record(z.string(), z.unknown());
+
+/** The self-paced course (`trainpack export course`): FORMAT.md section 2. */
+export const elearningSchema = z.object({
+  passing_score: z
+    .number({ error: 'expected a percentage from 0 to 100' })
+    .min(0, { error: 'expected a percentage from 0 to 100' })
+    .max(100, { error: 'expected a percentage from 0 to 100' })
+    .default(80),
+  required: z.array(z.string(), { error: 'expected a list of module ids' }).default([]),
+});
 
 export const curriculumSchema = z.object({
   id,
@@ -44,6 +64,9 @@ export const curriculumSchema = z.object({
   vars: vars.default({}),
   workshop: workshopSchema.optional(),
   theme: themeSchema.optional(),
+  elearning: elearningSchema.optional(),
+  numbers: numbers.optional(),
+  typography: z.boolean({ error: 'expected true or false' }).optional(),
   description: text.optional(),
 });
 
@@ -53,6 +76,14 @@ export const moduleSchema = z.object({
   summary: text.optional(),
   audience: text.optional(),
   units: z.array(z.string(), { error: 'expected a list of unit file names' }).optional(),
+  /** Where the module begins in the agenda: a new workshop day, or after the next break of the day. */
+  starts: z.enum(['day', 'break'], { error: 'expected "day" (a new workshop day) or "break" (after the next break of the day)' }).optional(),
+  /** The time slot, in minutes, the module is planned for; `check` warns when its units need more. */
+  minutes: z
+    .number({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .int({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .positive({ error: 'expected the planned minutes as a whole number greater than 0' })
+    .optional(),
 });
 
 export const unitTypes = ['session', 'exercise', 'roleplay', 'quiz'] as const;
@@ -82,6 +113,9 @@ export const overlaySchema = z.object({
   exclude: z.array(z.string(), { error: 'expected a list of unit or module ids' }).default([]),
   strings: z.record(z.string(), z.string()).default({}),
   theme: themeSchema.optional(),
+  workshop: overlayWorkshopSchema.optional(),
+  numbers: numbers.optional(),
+  typography: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 /** Keys each schema accepts, for "did you mean" on unknown keys. */

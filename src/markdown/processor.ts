@@ -18,6 +18,7 @@ import type { Unit } from '../model.js';
 import type { UnitContext } from './context.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeSafety from './rehype-safety.js';
+import rehypeTypography from './rehype-typography.js';
 import remarkBlocks from './remark-blocks.js';
 import remarkFootnotes from './remark-footnotes.js';
 import remarkPassages from './passages.js';
@@ -27,6 +28,7 @@ import remarkStructure from './remark-structure.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
 import remarkVars, { type VarUse } from './remark-vars.js';
+import remarkTranslate from '../translate/apply.js';
 import { factsOf, type UnitFacts } from './facts.js';
 
 /** A unit after parsing: its tree and what the parse found. */
@@ -54,6 +56,7 @@ export function createProcessor() {
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkStructure)
+    .use(remarkTranslate)
     .use(remarkPassages)
     .use(remarkVars)
     .use(remarkHeadings)
@@ -63,7 +66,8 @@ export function createProcessor() {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawScoped)
     .use(rehypeSafety)
-    .use(rehypeLinks);
+    .use(rehypeLinks)
+    .use(rehypeTypography);
 }
 
 export type Processor = ReturnType<typeof createProcessor>;

@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { relPath } from '../load/files.js';
 import { closest } from '../load/validate.js';
+import { realInside } from '../load/inside.js';
 import { fileSignature } from './context.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -45,7 +46,8 @@ function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean;
   for (const abs of candidates) {
     if (!inside(abs)) continue;
     file.data.trainpack!.deps.set(abs, fileSignature(abs));
-    if (existsSync(abs)) return { abs, inside: true, found: true };
+    // A symbolic link leaving the curriculum is outside, wherever it sits (load/inside.ts).
+    if (existsSync(abs)) return realInside(abs, root).inside ? { abs, inside: true, found: true } : { abs, inside: false, found: false };
   }
   return { abs: candidates[0]!, inside: inside(candidates[0]!), found: false };
 }
@@ -77,7 +79,8 @@ export default function rehypeLinks() {
       }
       const target = resolveLocal(url, file);
       if (!target) {
-        problem(`"${url.length > 80 ? `${url.slice(0, 77)}…` : url}" is not a valid address (a % not followed by two hex digits of UTF-8?)`, el, 'bad-url', true);
+        // `[x](%FF.pdf)`: a malformed percent escape is the author's, not an internal error.
+        problem(`"${url.length > 80 ? `${url.slice(0, 77)}…` : url}" has a malformed percent escape (% must be followed by two hex digits of UTF-8; write %25 for a literal %)`, el, 'bad-url', true);
         delete props[attr];
         return;
       }

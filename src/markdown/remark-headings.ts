@@ -31,7 +31,8 @@ export default function remarkHeadings() {
     const slugger = new GithubSlugger();
     const outside: Heading[] = [];
     visitParents(tree, 'heading', (h: Heading, ancestors) => {
-      const id = explicitId(h) ?? slugger.slug(toString(h));
+      // A translated heading keeps the slug of its source text (src/translate/apply.ts).
+      const id = explicitId(h) ?? slugger.slug((h.data as { tpSlugSource?: string } | undefined)?.tpSlugSource ?? toString(h));
       const inSlide = ancestors.some((a) => a.type === 'containerDirective' && (a as { name?: string }).name === 'slide');
       h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id: `${unit.id}--${id}` } };
       if (!inSlide) outside.push(h);

@@ -8,6 +8,7 @@ import type { ParsedUnit } from '../markdown/processor.js';
 import type { PreparedEdition } from '../pipeline.js';
 import type { ExtraDocument } from '../pdf/tasks.js';
 import { agendaFor } from '../render/agenda-view.js';
+import { foreignAttrs } from '../render/locale.js';
 import { facilitatorView } from '../views/facilitator.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
@@ -39,6 +40,7 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const common = {
     lang: edition.language,
     dir: edition.dir,
+    native: edition.numbers === 'native',
     strings,
     css: `${templates.read('css/page.css')}\n${templates.read('css/pack.css')}`,
     curriculum: { title: edition.title, version: edition.curriculum.version, license: edition.curriculum.license },
@@ -49,13 +51,15 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
   const roleplays = units.filter((u) => u.type === 'roleplay').map((u) => {
     const view = participantView(treeOf(u.id), { selfCheck: false, strings });
     const cards = findAll(view, (el) => hasClass(el, 'tp-role')).map((el) => toHtml(el));
-    return { id: u.id, title: u.title, cards };
+    return { id: u.id, title: u.title, cards, ...foreignAttrs(u.language, edition.language) };
   });
   const quizzes = units.filter((u) => u.type === 'quiz').map((u) => {
     const tree = treeOf(u.id);
     return {
       id: u.id,
       title: u.title,
+      // A quiz from a layer of another language keeps its lang and dir (render/locale.ts).
+      ...foreignAttrs(u.language, edition.language),
       test: toHtml(participantView(tree, { selfCheck: false, strings })),
       key: toHtml(facilitatorView(tree, { slideNumbers: [], strings })),
     };

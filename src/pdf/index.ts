@@ -39,6 +39,8 @@ export interface PdfStageOptions {
   onWarning: (d: Diagnostic) => void;
   /** Called for every PDF written, with its path relative to the edition folder. */
   onPdf: (editionId: string, rel: string) => void;
+  /** Called after each PDF written or kept: files done of all to do, pages printed so far (the CLI's progress line). */
+  onProgress?: (p: { files: number; total: number; pages: number }) => void;
   /** Browser pages printing at once (default: $TRAINPACK_PDF_CONCURRENCY, else 2). */
   concurrency?: number;
   /** Milliseconds allowed to load a page, and again to print it (default 60 000). */
@@ -123,6 +125,7 @@ export async function renderEditionPdfs(
       kept++;
       files++;
       options.onPdf(editionId, task.pdfRel);
+      options.onProgress?.({ files, total: tasks.length, pages });
       return;
     }
     const notes: Diagnostic[] = [];
@@ -150,6 +153,7 @@ export async function renderEditionPdfs(
     files++;
     if (key) byEdition.set(task.pdfRel, { key, notes });
     options.onPdf(task.edition.id, task.pdfRel);
+    options.onProgress?.({ files, total: tasks.length, pages });
   };
 
   let browser: LaunchedBrowser | undefined;

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'puppeteer-core';
 import { Diagnostics, TrainpackError } from '../errors.js';
 import type { FoundBrowser } from './browser.js';
+import { closeStrayTargets } from './guard.js';
 
 /** A launched browser and how long the launch took. */
 export interface LaunchedBrowser {
@@ -23,7 +24,14 @@ export interface LaunchedBrowser {
  */
 export async function launchBrowser(found: FoundBrowser): Promise<LaunchedBrowser> {
   const { default: puppeteer } = await import('puppeteer-core');
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  const args = [
+    '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    // WebRTC may use no UDP and no direct route (the page's script removes WebRTC too: ./guard.ts).
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp', '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--enforce-webrtc-ip-permission-check',
+    // No popups: window.open and target=_blank stay in the sandbox of PRINT_CSP; stray ones are closed.
+    '--block-new-web-contents',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const started = performance.now();
   try {
@@ -35,6 +43,8 @@ export async function launchBrowser(found: FoundBrowser): Promise<LaunchedBrowse
       pipe: true, // no debugging port: nothing listens on the network
       timeout: 30_000,
     });
+    // A target opened by a page (a popup) is never one of ours: closed at once.
+    closeStrayTargets(browser, () => false);
     return { browser, launchMs: performance.now() - started };
   } catch (err) {
     const diags = new Diagnostics();

@@ -10,6 +10,7 @@ import type { Strings } from '../render/templates.js';
 import { destinations, finishPdf, loadPdf } from './pdfdoc.js';
 import { deckPageCss, deckPdfOptions, docPageCss, docPdfOptions, footerTemplate, headerTemplate, type Paper } from './profiles.js';
 import { fillToc, samePages } from './toc.js';
+import { digitList } from '../render/locale.js';
 
 /** What to print. */
 export interface PrintJob {
@@ -66,7 +67,7 @@ export async function printDocument(page: Page, job: PrintJob, settings: PrintSe
   if (ids.length > 0) {
     let numbers = destinations(doc);
     while (passes < MAX_PASSES) {
-      await fillToc(page, numbers);
+      await fillToc(page, numbers, digitList(job.edition.language, job.edition.numbers === 'native'));
       bytes = await page.pdf(options);
       doc = await loadPdf(bytes);
       passes++;
@@ -99,6 +100,8 @@ async function notesLayout(page: Page): Promise<void> {
 /** Print a module's slide deck: one slide a page, speaker notes only with `--notes`. */
 export async function printDeck(page: Page, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   await open(page, job, settings, deckPageCss(settings.notes, settings.paper));
+  // Every slide is printed, so none stays hidden from the tag tree (deck.js hides all but the current one on screen).
+  await page.evaluate(() => document.querySelectorAll('.tp-slide[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')));
   if (settings.notes) await notesLayout(page);
   const bytes = await page.pdf(deckPdfOptions(settings.timeout));
   const doc = await loadPdf(bytes);

@@ -18,15 +18,25 @@ export const TOC_LINKS = 'nav.tp-toc a[href^="#"]';
 
 /**
  * Put a number slot (leader + page number) into every TOC link, filled from
- * `numbers` (target id -> page) or left empty. Returns the target ids found.
+ * `numbers` (target id -> page) or left empty, written with `digits` (the
+ * edition's 0–9 with `numbers: native`, render/locale.ts digitList()) or 0–9.
+ * Returns the target ids found.
  */
-export async function fillToc(page: Page, numbers: Map<string, number> = new Map()): Promise<string[]> {
+export async function fillToc(page: Page, numbers: Map<string, number> = new Map(), digits = ''): Promise<string[]> {
   return page.evaluate(
-    (selector: string, entries: [string, number][]) => {
+    (selector: string, entries: [string, number][], digitText: string) => {
+      const table = digitText ? digitText.split(' ') : [];
+      const write = (n: number) => (table.length === 10 ? String(n).replace(/[0-9]/g, (d) => table[Number(d)]!) : String(n));
       const map = new Map(entries);
       const ids: string[] = [];
       for (const a of Array.from(document.querySelectorAll(selector))) {
-        const id = decodeURIComponent((a.getAttribute('href') ?? '#').slice(1));
+        const raw = (a.getAttribute('href') ?? '#').slice(1);
+        let id = raw;
+        try {
+          id = decodeURIComponent(raw);
+        } catch {
+          // An explicit heading id with a stray % (`{#50%}`) is its own text.
+        }
         ids.push(id);
         let slot = a.querySelector(':scope > .tp-toc-page');
         if (!slot) {
@@ -39,12 +49,13 @@ export async function fillToc(page: Page, numbers: Map<string, number> = new Map
           a.append(leader, slot);
         }
         const n = map.get(id);
-        slot.textContent = n === undefined ? '' : String(n);
+        slot.textContent = n === undefined ? '' : write(n);
       }
       return ids;
     },
     TOC_LINKS,
     [...numbers],
+    digits,
   );
 }
 

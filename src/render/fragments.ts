@@ -59,13 +59,16 @@ interface FillValues {
   vars: Record<string, string>;
   /** The deck number of the unit's first slide. */
   firstSlide: number;
+  /** Writes a slide number in the edition's digits (`numbers: native`); default 0-9. */
+  digits?: (n: number) => string;
 }
 
 /** One edition's text for a marker (what localize() would have put there). */
 function valueOf(kind: string, name: string, v: FillValues): string {
   if (kind === 's') return own(v.strings, name) ?? name;
   if (kind === 'v') return own(v.vars, name) ?? `:var[${name}]`;
-  return String(v.firstSlide + Number(name));
+  const n = v.firstSlide + Number(name);
+  return v.digits ? v.digits(n) : String(n);
 }
 
 /** Markup with the edition's values in place of the markers (escaped: markers sit in text and quoted attributes only). */
@@ -94,7 +97,7 @@ function stringsId(strings: Strings): string {
  * of the vars the unit uses. A one-off build does not remember (memory).
  */
 export function fillMemoized(f: Fragments, v: FillValues, varsKey: string): Fragments {
-  const key = `${stringsId(v.strings)}|${v.firstSlide}|${varsKey}`;
+  const key = `${stringsId(v.strings)}|${v.firstSlide}|${v.digits ? v.digits(1234567890) : ''}|${varsKey}`;
   let memo = filled.get(f);
   if (!memo) filled.set(f, (memo = new Map()));
   let out = memo.get(key);

@@ -17,6 +17,8 @@ import type { Strings, Templates } from './templates.js';
 import { resolveTheme } from './theme.js';
 import { own } from '../views/localize.js';
 import { assertNoLeak, facilitatorPassages } from '../views/guard.js';
+import { digitList, foreignAttrs, formatNumber, localizeDigits } from './locale.js';
+import { typesetText } from './typography.js';
 
 export interface RenderInput {
   edition: Edition;
@@ -58,17 +60,20 @@ export interface RenderedEdition {
   stats: { units: number; slides: number; pages: number };
 }
 
-function unitHeader(unit: Unit, strings: Strings, number: string) {
+function unitHeader(unit: Unit, strings: Strings, number: string, edition: Edition) {
+  const tx = (text: string) => (unit.typography === false ? text : typesetText(text, unit.language ?? edition.curriculum.language));
   return {
     id: unit.id,
-    number,
-    title: unit.title,
+    number: localizeDigits(number, edition.language, edition.numbers === 'native'),
+    // A unit from a layer of another language keeps its own lang and dir (its container carries them).
+    ...foreignAttrs(unit.language, edition.language),
+    title: tx(unit.title),
     type: unit.type,
     typeLabel: strings[`type_${unit.type}`] ?? unit.type,
     duration: unit.duration,
-    objectives: unit.objectives,
-    materials: unit.materials,
-    methods: unit.methods,
+    objectives: unit.objectives.map(tx),
+    materials: unit.materials.map(tx),
+    methods: unit.methods.map(tx),
     fallback: unit.fallback === true,
     stale: unit.stale === true,
   };
@@ -101,6 +106,8 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const common = {
     lang: edition.language,
     dir: edition.dir,
+    native: edition.numbers === 'native',
+    digits: digitList(edition.language, edition.numbers === 'native'),
     strings,
     edition: { id: edition.id, title: edition.title, isBase: edition.id === 'base', country: edition.country },
     curriculum: {
@@ -120,9 +127,9 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     const units = mod.units.map((unit, ui) => {
       const p = parsed.get(unit)!;
       const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, own(edition.vars, n)]);
-      return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
+      return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`, edition), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
     });
-    return { mod, units, view: { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, deckHref: `slides/${mod.id}.html` } };
+    return { mod, units, view: { id: mod.id, number: mi + 1, title: edition.typography ? typesetText(mod.title, mod.language ?? edition.language) : mod.title, summary: mod.summary && edition.typography ? typesetText(mod.summary, mod.language ?? edition.language) : mod.summary, deckHref: `slides/${mod.id}.html`, ...foreignAttrs(mod.language, edition.language) } };
   });
   // A unit's slides in its module's deck: a unit without slides has one title slide.
   const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => Math.max(1, u.p.facts.slides);
@@ -164,7 +171,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     let f = filled.get(i);
     if (!f) {
       const { unit, p, used, firstSlide } = flat[i]!;
-      const values = { strings, vars: edition.vars, firstSlide };
+      const values = { strings, vars: edition.vars, firstSlide, digits: edition.numbers === 'native' ? (n: number) => formatNumber(edition.language, n, true) : undefined };
       const template = fragmentsOf(p, unit.selfCheck, input.cache);
       filled.set(i, (f = input.memoize ? fillMemoized(template, values, JSON.stringify(used)) : fill(template, values)));
     }
@@ -179,12 +186,14 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     const first = at;
     at += units.length;
     if (!decks.has(mod.id)) continue;
-    const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object }[] = [];
-    deck.push({ number: 1, kind: 'cover', title: mod.title });
+    const deck: { number: number; kind: string; title: string; body?: string; notes?: string; unit?: object; lang?: string; dir?: string }[] = [];
+    deck.push({ number: 1, kind: 'cover', title: modView.title, ...foreignAttrs(mod.language, edition.language) });
     units.forEach(({ unit, header }, k) => {
       const f = filledOf(first + k);
-      if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: unit.title, unit: header });
-      for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide });
+      // Slides of a unit in another language carry its lang and dir (the slide's footer stays the edition's).
+      const own = foreignAttrs(unit.language, edition.language);
+      if (f.slides.length === 0) deck.push({ number: deck.length + 1, kind: 'unit', title: header.title, unit: header, ...own });
+      for (const slide of f.slides) deck.push({ number: deck.length + 1, kind: 'content', ...slide, ...own });
     });
     files.set(`slides/${mod.id}.html`, templates.render('deck', { ...common, css: deckCss, js: deckJs, module: modView, slides: deck, total: deck.length }));
   }

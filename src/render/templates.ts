@@ -4,15 +4,40 @@
  * by the same relative name (`layouts/guide.hbs`, `css/page.css`, …).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { Diagnostics, TrainpackError } from '../errors.js';
+import { realInside } from '../load/inside.js';
+import { listFormat, localizeDigits, scriptOf } from './locale.js';
+import { typesetStrings, withColon } from './typography.js';
 
 /** The templates folder shipped with trainpack. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 export type Strings = Record<string, string>;
+
+/** The curriculum folder of an override folder: `<root>/templates` or `<root>/overlays/<id>/templates`. */
+function curriculumOf(dir: string): string {
+  const owner = path.dirname(path.resolve(dir));
+  return path.basename(path.dirname(owner)) === 'overlays' ? path.dirname(path.dirname(owner)) : owner;
+}
+
+/**
+ * A curriculum's template file that is a link leaving the curriculum folder
+ * is refused (load/inside.ts): an `outside-path` error, never its content.
+ */
+function guard(file: string, dir: string): void {
+  if (dir === BUILTIN_TEMPLATES) return;
+  const root = curriculumOf(dir);
+  const { real, inside } = realInside(file, root);
+  if (inside) return;
+  const diags = new Diagnostics();
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  diags.error('outside-path', `The template file ${rel} is a link to ${real}, outside the curriculum folder; trainpack reads nothing outside it`, { file: rel, line: 1, column: 1 }, 'Copy the template into the curriculum folder instead of linking to it.');
+  throw new TrainpackError(diags.list);
+}
 
 /** Template lookup over override folders, then the built-in folder. */
 export class Templates {
@@ -40,6 +65,7 @@ export class Templates {
     for (const dir of this.dirs) {
       const p = path.join(dir, rel);
       if (existsSync(p)) {
+        guard(p, dir);
         const text = readFileSync(p, 'utf8');
         this.files.set(rel, text);
         return text;
@@ -55,17 +81,20 @@ export class Templates {
   signature(): string {
     if (this.sig === undefined) {
       const hash = createHash('sha1');
-      const walk = (dir: string, rel: string) => {
+      const walk = (top: string, dir: string, rel: string) => {
         for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
           const r = rel ? `${rel}/${e.name}` : e.name;
+          const p = path.join(dir, e.name);
           if (r === 'init') continue;
-          if (e.isDirectory()) walk(path.join(dir, e.name), r);
-          else hash.update(`${r}\0`).update(readFileSync(path.join(dir, e.name))).update('\0');
+          // A link is hashed as what it points to; one leaving the curriculum is refused when read.
+          if (e.isSymbolicLink() && (top === BUILTIN_TEMPLATES || !realInside(p, curriculumOf(top)).inside || !existsSync(p))) hash.update(`link\0${r}\0`);
+          else if (e.isDirectory() || (e.isSymbolicLink() && statSync(p).isDirectory())) walk(top, p, r);
+          else hash.update(`${r}\0`).update(readFileSync(p)).update('\0');
         }
       };
       for (const dir of this.dirs) {
         hash.update(`dir\0${dir}\0`);
-        walk(dir, '');
+        walk(dir, dir, '');
       }
       this.sig = hash.digest('hex');
     }
@@ -92,7 +121,9 @@ export class Templates {
     let merged: Strings | undefined;
     for (const dir of [...this.dirs].reverse()) {
       const p = path.join(dir, rel);
-      if (existsSync(p)) merged = { ...merged, ...(JSON.parse(readFileSync(p, 'utf8')) as Strings) };
+      if (!existsSync(p)) continue;
+      guard(p, dir);
+      merged = { ...merged, ...(JSON.parse(readFileSync(p, 'utf8')) as Strings) };
     }
     return merged;
   }
@@ -105,9 +136,13 @@ export class Templates {
   strings(language: string, overrides: Strings = {}): { strings: Strings; missing: string[] } {
     const en = this.catalogue('strings/en.json') ?? {};
     const base = language.split('-')[0]!.toLowerCase();
-    const own = base === 'en' ? {} : { ...this.catalogue(`strings/${base}.json`), ...(language !== base ? this.catalogue(`strings/${language}.json`) : {}) };
+    // The language, then language-script (zh-CN and zh read zh-Hans.json, its likely script), then the whole tag.
+    const script = scriptOf(language);
+    const tags = [...new Set([base, ...(script ? [`${base}-${script}`] : []), language])];
+    const own = base === 'en' ? {} : Object.assign({}, ...tags.map((t) => this.catalogue(`strings/${t}.json`) ?? {}));
     const missing = base === 'en' ? [] : Object.keys(en).filter((k) => !(k in own) && !(k in overrides));
-    return { strings: { ...en, ...own, ...overrides }, missing };
+    // Generated text is typeset for the language (quotes, French spacing, Arabic punctuation: typography.ts).
+    return { strings: typesetStrings({ ...en, ...own, ...overrides }, language), missing };
   }
 
   private registerHelpers(): void {
@@ -115,8 +150,35 @@ export class Templates {
     this.hb.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
       const strings = (options.data.root as { strings: Strings }).strings;
       let s = strings[key] ?? key;
-      for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, String(v));
+      // Numbers in the edition's digits (`numbers: native`).
+      const root = options.data.root as { lang?: string; native?: boolean };
+      for (const [k, v] of Object.entries(options.hash ?? {})) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? localizeDigits(String(v), root.lang ?? 'en', root.native === true) : String(v));
       return s;
+    });
+    // {{colon "materials_to_prepare"}}: a UI string as a label before a colon, as the language writes it ("Matériel :").
+    this.hb.registerHelper('colon', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { strings: Strings; lang?: string };
+      return withColon(root.strings[key] ?? key, root.lang ?? 'en');
+    });
+    // {{num 12}}: a number (or "1.2") in the edition's digits (`numbers: native`).
+    this.hb.registerHelper('num', function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string; native?: boolean };
+      return localizeDigits(String(value ?? ''), root.lang ?? 'en', root.native === true);
+    });
+    // {{list authors}}: items joined as the language joins a list (Intl.ListFormat), duplicates left out.
+    this.hb.registerHelper('list', function (this: unknown, items: unknown, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string };
+      return Array.isArray(items) ? listFormat(root.lang ?? 'en', items.map(String)) : '';
+    });
+    // {{{ownLang}}} on the container of content from a layer of another language: ` lang="en" dir="ltr"`;
+    // {{{uiLang}}} inside it, on UI labels: the page's own lang and dir again. Both empty for same-language content.
+    const attrs = (lang: unknown, dir: unknown) => new Handlebars.SafeString(` lang="${Handlebars.escapeExpression(String(lang))}" dir="${dir === 'rtl' ? 'rtl' : 'ltr'}"`);
+    this.hb.registerHelper('ownLang', function (this: { lang?: string; dir?: string }) {
+      return this && typeof this.lang === 'string' ? attrs(this.lang, this.dir) : '';
+    });
+    this.hb.registerHelper('uiLang', function (this: { lang?: string }, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { lang?: string; dir?: string };
+      return this && typeof this.lang === 'string' && root.lang ? attrs(root.lang, root.dir) : '';
     });
     this.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.hb.registerHelper('inc', (n: number) => n + 1);

@@ -2,7 +2,8 @@
  * Resolve stage: the base curriculum or an overlay chain -> one edition,
  * the single thing later stages read. (Overlays: see overlays.ts.)
  */
-import type { Curriculum, Module, Theme } from '../model.js';
+import type { Curriculum, Module, Theme, Workshop } from '../model.js';
+import { direction } from '../render/locale.js';
 
 /** One edition: the base or an overlay chain, merged. */
 export interface Edition {
@@ -17,17 +18,21 @@ export interface Edition {
   vars: Record<string, string>;
   stringOverrides: Record<string, string>;
   theme?: Theme;
+  /** The workshop day: the curriculum's, with each overlay's `workshop:` keys over it. */
+  workshop?: Workshop;
+  /** Digits of page numbers, contents, slide counters and agenda: `native` is the language's own. */
+  numbers: 'latin' | 'native';
+  /** Content typography by locale (on unless `typography: false`). */
+  typography: boolean;
   modules: Module[];
   curriculum: Curriculum;
   /** Template folders that override the built-in ones, most specific first. */
   templateDirs: string[];
 }
 
-const RTL = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-
-/** Text direction of a BCP 47 language tag. */
+/** Text direction of a BCP 47 language tag, from its script (render/locale.ts). */
 export function directionOf(language: string): 'ltr' | 'rtl' {
-  return RTL.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+  return direction(language);
 }
 
 /** The base edition of a curriculum. */
@@ -41,6 +46,9 @@ export function baseEdition(curriculum: Curriculum): Edition {
     vars: { ...curriculum.vars },
     stringOverrides: {},
     theme: curriculum.theme,
+    workshop: curriculum.workshop,
+    numbers: curriculum.numbers ?? 'latin',
+    typography: curriculum.typography ?? true,
     modules: curriculum.modules,
     curriculum,
     templateDirs: [`${curriculum.root}/templates`],

@@ -34,7 +34,7 @@ export async function loadOverlays(root: string, diags: Diagnostics): Promise<Ma
       diags.error('overlay', `Overlay folder overlays/${entry.name} has no overlay.yml`, { file: `overlays/${entry.name}` });
       continue;
     }
-    const yaml = await readYamlFile(file, rel, diags);
+    const yaml = await readYamlFile(file, rel, diags, root);
     const meta = yaml && validate(overlaySchema, yaml, rel, diags, 'overlay.yml');
     if (!yaml || !meta) continue;
     if (meta.id !== entry.name) {

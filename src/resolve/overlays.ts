@@ -9,14 +9,16 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Diagnostics } from '../errors.js';
 import { exists, isDir, listDir, readYamlFile, relPath, splitFrontMatter, stripPrefix } from '../load/files.js';
+import { refuseOutside } from '../load/inside.js';
 import { loadUnit } from '../load/curriculum.js';
 import { moduleSchema, unitSchema } from '../load/schemas.js';
 import { validate } from '../load/validate.js';
-import type { Curriculum, Module, Unit } from '../model.js';
+import type { Curriculum, Module, Unit, Workshop } from '../model.js';
 import { baseEdition, directionOf, type Edition } from './edition.js';
 import { fileBlobHash } from './githash.js';
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { applyPatch, readPatch, type PatchOp } from './patch.js';
+import { applyCatalogues } from '../translate/layer.js';
 import { memoTable } from '../cache/memo.js';
 import type { z } from 'zod';
 
@@ -33,6 +35,8 @@ interface Draft {
   byName: boolean;
   /** Effective language of the layer each unit's text came from. */
   textLanguage: Map<string, string>;
+  /** Effective language of the layer the module's title and summary came from. */
+  language: string;
 }
 
 /** The editions a build asks for: the base, named overlays, or all. */
@@ -61,7 +65,7 @@ export async function resolveEditions(curriculum: Curriculum, selection: Edition
 }
 
 /** Merge the base and a chain of overlays into one edition. */
-export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics): Promise<Edition> {
+export async function resolveChain(curriculum: Curriculum, chain: Overlay[], diags: Diagnostics, options: { catalogues?: boolean } = {}): Promise<Edition> {
   const base = baseEdition(curriculum);
   const drafts = new Map<string, Draft>();
   for (const m of curriculum.modules) {
@@ -70,6 +74,7 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
       units: new Map(m.units.map((u) => [path.basename(u.source.path), u])),
       byName: isSortedByName(m.units.map((u) => path.basename(u.source.path))),
       textLanguage: new Map(m.units.map((u) => [u.id, curriculum.language])),
+      language: curriculum.language,
     });
   }
   let language = curriculum.language;
@@ -87,11 +92,21 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
     const names = [...draft.units.keys()];
     // Replaced units keep their place (Map order); added ones merge in by name, or come last after an explicit order.
     if (draft.byName) names.sort(compareNames);
+    // Each unit knows its text's language: a fallback keeps its own (lang and dir on its container).
+    const typography = [curriculum.typography, ...chain.map((o) => o.meta.typography)].reduce<boolean>((on, v) => v ?? on, true);
     const units = names
       .map((n) => draft.units.get(n)!)
       .filter((u) => !excluded.has(u.id))
-      .map((u) => (draft.textLanguage.get(u.id) !== language ? { ...u, fallback: true } : u));
-    modules.push({ ...draft.module, units });
+      .map((u) => {
+        const own = draft.textLanguage.get(u.id) ?? curriculum.language;
+        return { ...u, language: own, typography, ...(own !== language ? { fallback: true } : {}) };
+      });
+    modules.push({ ...draft.module, language: draft.language, units });
+  }
+  // Catalogues (src/translate): off when `translate extract` reads the source texts.
+  if (options.catalogues !== false) {
+    const textLanguage = new Map([...drafts.values()].flatMap((d) => [...d.textLanguage]));
+    modules.splice(0, modules.length, ...applyCatalogues(curriculum.root, chain, modules, (u) => textLanguage.get(u.id) ?? curriculum.language, diags));
   }
   const pick = <K extends 'title' | 'country'>(k: K) => [...chain].reverse().find((o) => o.meta[k])?.meta[k];
   return {
@@ -105,9 +120,33 @@ export async function resolveChain(curriculum: Curriculum, chain: Overlay[], dia
     vars: Object.assign({}, curriculum.vars, ...chain.map((o) => stringify(o.meta.vars))),
     stringOverrides: Object.assign({}, ...chain.map((o) => o.meta.strings)),
     theme: Object.assign({}, curriculum.theme, ...chain.map((o) => o.meta.theme ?? {})),
+    workshop: mergeWorkshop(curriculum.workshop, chain, curriculum.language),
+    numbers: [...chain].reverse().find((o) => o.meta.numbers)?.meta.numbers ?? curriculum.numbers ?? 'latin',
+    typography: [curriculum.typography, ...chain.map((o) => o.meta.typography)].reduce<boolean>((on, v) => v ?? on, true),
     modules,
     templateDirs: [...chain].reverse().map((o) => path.join(o.dir, 'templates')).concat(base.templateDirs),
   };
+}
+
+/**
+ * The workshop day of an edition: each overlay's `workshop:` keys over its
+ * parent's, one by one; a `breaks` list replaces the parent's whole. A break
+ * given without a label is named in the edition's language when rendered.
+ */
+export function mergeWorkshop(base: Workshop | undefined, chain: Overlay[], baseLanguage: string): Workshop | undefined {
+  // Each label keeps the language of the layer that wrote it (a fallback label carries its own lang).
+  const labelled = (w: Workshop, language: string): Workshop => ({ ...w, breaks: w.breaks.map((b) => (b.label === undefined || b.language ? b : { ...b, language })) });
+  let merged = base && labelled(base, baseLanguage);
+  let language = baseLanguage;
+  for (const o of chain) {
+    language = o.meta.language ?? language;
+    const w = o.meta.workshop;
+    if (!w) continue;
+    const parent: Workshop = merged ?? { day_start: '09:00', day_end: '17:00', breaks: [] };
+    const given = Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as Partial<Workshop>;
+    merged = labelled({ ...parent, ...given }, language);
+  }
+  return merged;
 }
 
 const compareNames = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -131,17 +170,21 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
     const ymlPath = path.join(dir, 'module.yml');
     if (await exists(ymlPath)) {
       const rel = relPath(root, ymlPath);
-      const yaml = await readYamlFile(ymlPath, rel, diags);
+      const yaml = await readYamlFile(ymlPath, rel, diags, root);
       const meta = yaml && validate(moduleSchema, yaml, rel, diags, 'module.yml');
       if (meta) {
         const id = meta.id ?? draft?.module.id ?? stripPrefix(entry.name);
-        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
-        if (draft) draft.module = { ...draft.module, ...module, id: draft.module.id };
-        else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map() }));
+        // The plan (starts, minutes) is not a matter of language: a translated module.yml that leaves it out keeps the layer below's.
+        const module: Module = { id, title: meta.title, summary: meta.summary, audience: meta.audience, starts: meta.starts ?? draft?.module.starts, minutes: meta.minutes ?? draft?.module.minutes, dirName: entry.name, source: { path: ymlPath, rel }, units: [] };
+        if (draft) {
+          draft.module = { ...draft.module, ...module, id: draft.module.id };
+          draft.language = language;
+        } else drafts.set(entry.name, (draft = { module, units: new Map(), byName: true, textLanguage: new Map(), language }));
       }
     }
     // The folder's Markdown files, read synchronously (small files: cheaper than a thread-pool round trip), applied in name order.
-    const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name);
+    if (refuseOutside(dir, root, diags, { file: relPath(root, dir) }, 'folder')) continue;
+    const names = (await listDir(dir)).filter((f) => !f.dir && f.name.endsWith('.md')).map((f) => f.name).filter((name) => !refuseOutside(path.join(dir, name), root, diags, { file: relPath(root, path.join(dir, name)) }, 'unit'));
     const texts = names.map((name) => readFileSync(path.join(dir, name), 'utf8'));
     for (const [i, name] of names.entries()) {
       const file = { name };
@@ -149,7 +192,7 @@ async function applyLayer(root: string, layer: Overlay, language: string, drafts
       const abs = path.join(dir, file.name);
       const rel = relPath(root, abs);
       if (!draft) {
-        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
+        diags.error('overlay', `${rel} adds a unit to a new module folder without module.yml`, { file: rel, line: 1, column: 1 }, `Add overlays/${layer.id}/modules/${entry.name}/module.yml with at least a title.`);
         continue;
       }
       if (file.name.endsWith('.patch.md')) {

@@ -15,6 +15,7 @@ import { exists, isDir, listDir, relPath, splitFrontMatter, splitRaw } from '../
 import { chainOf, loadOverlays, type Overlay } from './layers.js';
 import { resolveChain } from './overlays.js';
 import { fileBlobHash } from './githash.js';
+import { catalogueStatus, type CatalogueStatus } from '../translate/status.js';
 
 const run = promisify(execFile);
 
@@ -45,6 +46,8 @@ export interface TranslationStatus {
 export interface OverlayStatus {
   files: FileStatus[];
   translations: TranslationStatus[];
+  /** Catalogues (`translation.po`), message by message (src/translate/status.ts). */
+  catalogues: CatalogueStatus[];
 }
 
 /** Every `.md` file under an overlay's modules/ (replace, patch and added files), relative to the overlay folder. */
@@ -99,7 +102,7 @@ export async function overlayStatus(dir: string, only?: string): Promise<Overlay
   const overlays = await loadOverlays(root, diags);
   if (only && !overlays.has(only)) diags.error('overlay', `No overlay "${only}"`, { file: `overlays/${only}/overlay.yml` });
   diags.throwIfErrors();
-  const result: OverlayStatus = { files: [], translations: [] };
+  const result: OverlayStatus = { files: [], translations: [], catalogues: [] };
   for (const overlay of overlays.values()) {
     if (only && overlay.id !== only) continue;
     const chain = chainOf(overlay.id, overlays, diags);
@@ -119,6 +122,8 @@ export async function overlayStatus(dir: string, only?: string): Promise<Overlay
       }
       result.files.push(entry);
     }
+    const catalogue = await catalogueStatus(dir, overlay.id);
+    if (catalogue) result.catalogues.push(catalogue);
     const parentLanguage = chain.slice(0, -1).reduce((l, o) => o.meta.language ?? l, curriculum.language);
     const language = overlay.meta.language ?? parentLanguage;
     if (language !== parentLanguage) {

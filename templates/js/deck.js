@@ -9,6 +9,9 @@
   var status = document.querySelector('.tp-deck-status');
   var presenter = document.querySelector('.tp-presenter');
   var rtl = document.documentElement.dir === 'rtl';
+  // The edition's digits (`numbers: native`): data-digits holds its 0-9, space-separated.
+  var digits = (deck.getAttribute('data-digits') || '').split(' ');
+  function num(n) { return digits.length === 10 ? String(n).replace(/[0-9]/g, function (d) { return digits[+d]; }) : String(n); }
   var current = -1;
   var started = Date.now();
 
@@ -46,10 +49,10 @@
       s.classList.toggle('is-current', on);
       s.setAttribute('aria-hidden', on ? 'false' : 'true');
     });
-    counter.textContent = (current + 1) + ' / ' + slides.length;
+    counter.textContent = num(current + 1) + ' / ' + num(slides.length);
     if (announce) {
       status.textContent = (status.getAttribute('data-template') || '{n} / {total}')
-        .replace('{n}', String(current + 1)).replace('{total}', String(slides.length)).replace('{title}', titleOf(slides[current]));
+        .replace('{n}', num(current + 1)).replace('{total}', num(slides.length)).replace('{title}', titleOf(slides[current]));
     }
     if (!fromHash) history.replaceState(null, '', '#' + (current + 1));
     var following = slides[current + 1];

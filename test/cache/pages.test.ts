@@ -78,7 +78,7 @@ describe('whole pages spliced from the last build', () => {
     // The slots recorded by a spliced page serve the next splice too.
     await replaceInFile(path.join(dir, 'modules/02-beta/01-roles.md'), '"again"', '"and again"');
     expect((await build({ dir, out })).editions[0]!.spliced).toEqual(whole);
-    expect(await readFile(path.join(out, 'base/facilitator-guide.html'), 'utf8')).toContain('"and again"');
+    expect(await readFile(path.join(out, 'base/facilitator-guide.html'), 'utf8')).toContain('“and again”');
   });
 
   it('renders in full when what surrounds the units changed, or the record is damaged', async () => {

@@ -1,5 +1,5 @@
 /**
- * The built CLI (`npm run build` first): `trainpack check --format json` is
+ * The built CLI (`npm run build` first): `trainpack check --json` is
  * the machine interface CI tools read, and the bundled example checks clean.
  */
 import path from 'node:path';
@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, ROOT } from '../helpers.js';
 
 describe('trainpack check (built CLI)', () => {
-  it('--format json: the documented shape on stdout, exit 1 on errors', async () => {
+  it('--json: the documented shape on stdout, exit 1 on errors', async () => {
     const dir = path.join(FIXTURES, 'check', 'many');
-    const r = await cli(['check', '--no-cache', dir, '--all', '--format', 'json']);
+    const r = await cli(['check', '--no-cache', dir, '--all', '--json']);
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.stdout) as Record<string, unknown> & { diagnostics: Record<string, unknown>[] };
     expect(Object.keys(report).sort()).toEqual(['diagnostics', 'editions', 'errors', 'ok', 'root', 'warnings']);
@@ -29,12 +29,12 @@ describe('trainpack check (built CLI)', () => {
     });
   });
 
-  it('--format json with only warnings: ok, exit 0; with --strict: not ok, exit 1', async () => {
+  it('--json with only warnings: ok, exit 0; with --strict: not ok, exit 1', async () => {
     const dir = path.join(FIXTURES, 'check', 'missing-solution');
-    const loose = await cli(['check', '--no-cache', dir, '--format', 'json']);
+    const loose = await cli(['check', '--no-cache', dir, '--json']);
     expect(loose.exitCode).toBe(0);
     expect(JSON.parse(loose.stdout)).toMatchObject({ ok: true, errors: 0, warnings: 1 });
-    const strict = await cli(['check', '--no-cache', dir, '--format', 'json', '--strict']);
+    const strict = await cli(['check', '--no-cache', dir, '--json', '--strict']);
     expect(strict.exitCode).toBe(1);
     expect(JSON.parse(strict.stdout)).toMatchObject({ ok: false });
   });

@@ -89,8 +89,8 @@ describe('check messages', () => {
     const [d, ...rest] = (await check({ dir: dirOf('missing-strings'), overlays: ['xx'], persistentCache: false })).diagnostics;
     expect(rest).toEqual([]);
     const missing = Object.keys(en).filter((k) => k !== 'answer_key');
-    expect(d!.message).toBe(`UI strings for language "de" lack ${missing.length} keys (English is used in edition xx): ${missing.join(', ')}`);
-    expect(d!.hint).toBe('Add the keys to templates/strings/de.json in the curriculum, or set them under `strings:` in overlays/xx/overlay.yml.');
+    expect(d!.message).toBe(`UI strings for language "de" lack ${missing.length} keys (English is used in edition xx): ${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more`);
+    expect(d!.hint).toBe(`Run \`trainpack strings init de\` to write templates/strings/de.json in the curriculum with the English text of the ${missing.length} keys, then translate it; or set keys under \`strings:\` in overlays/xx/overlay.yml.`);
   });
 
   it('a link broken in one edition only (a translation renamed the heading) names that edition', async () => {

@@ -149,9 +149,9 @@ describe('trainpack build (full fixture)', () => {
     const days = [...document.querySelectorAll('.tp-agenda-day')];
     // 09:00-12:00 days: 45 + 60 = 105 min, then the break, then 50 does not fit before 12:00.
     expect(days.length).toBeGreaterThanOrEqual(2);
-    const rows = [...days[0]!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' '));
-    expect(rows[0]).toBe('09:00 AM–09:45 AM Second unit comes first');
-    expect(rows[1]).toBe('09:45 AM–10:45 AM First session');
+    const rows = [...days[0]!.querySelectorAll('tbody tr:not(.tp-agenda-session)')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' '));
+    expect(rows[0]).toBe('9:00 AM–9:45 AM Second unit comes first');
+    expect(rows[1]).toBe('9:45 AM–10:45 AM First session');
   });
 
   it('sets lang and dir on every page', async () => {

@@ -134,6 +134,6 @@ describe('bad input', () => {
     const r = await cli(['build', await tempDir()]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/No curriculum.yml/);
-    expect(r.stderr).toMatch(/trainpack init/);
+    expect(r.stderr).toMatch(/trainpack(\.js)? init/);
   });
 });

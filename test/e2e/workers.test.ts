@@ -33,8 +33,8 @@ describe('parsing in worker threads', () => {
 
   it('checks with the same report', async () => {
     const dir = await copyFixture(path.join(FIXTURES, 'check', 'many'));
-    const threaded = await run(['check', dir, '--all', '--format', 'json', '--no-cache'], 2);
-    const inline = await run(['check', dir, '--all', '--format', 'json', '--no-cache'], 0);
+    const threaded = await run(['check', dir, '--all', '--json', '--no-cache'], 2);
+    const inline = await run(['check', dir, '--all', '--json', '--no-cache'], 0);
     expect(threaded.exitCode).toBe(1);
     expect(threaded.stderr).toMatch(/[1-9]\d* units parsed in workers/);
     expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(inline.stdout));

@@ -130,10 +130,10 @@ describe('trainpack export quiz: errors', () => {
   it('qti needs --out; formats and overlays are checked', async () => {
     const dir = path.join(FIXTURES, 'full');
     const q = await cli(['export', 'quiz', dir, '--format', 'qti']);
-    expect(q.exitCode).toBe(1);
+    expect(q.exitCode).toBe(2);
     expect(q.stderr).toContain('--out');
     const f = await cli(['export', 'quiz', dir, '--format', 'docx']);
-    expect(f.exitCode).toBe(1);
+    expect(f.exitCode).toBe(2);
     expect(f.stderr).toContain('gift, moodle-xml, qti');
     const o = await cli(['export', 'quiz', dir, '--format', 'gift', '--overlay', 'nope']);
     expect(o.exitCode).toBe(1);
