@@ -273,7 +273,9 @@ function guardEdition(input: RenderInput, files: Map<string, string | Buffer>, f
   if (pages.length === 0) return;
   const passages = editionPassages(input, [agenda]);
   if (passages.size === 0) return;
-  for (const page of pages) assertNoLeak(String(files.get(page)), passages, page, page.startsWith('slides/') ? ['notes'] : []);
+  // A deck page carries the presenter's speaker notes, and a quiz question slide's answer in them (FORMAT.md
+  // section 3: "the answer only in the speaker notes"); each slide face is checked below with nothing allowed.
+  for (const page of pages) assertNoLeak(String(files.get(page)), passages, page, page.startsWith('slides/') ? ['notes', 'key'] : []);
   if (pages.some((p) => p.startsWith('slides/'))) {
     for (let i = 0; i < units; i++) for (const s of filledOf(i).slides) assertNoLeak(`${s.title}\n${s.body}`, passages, 'a slide');
   }
