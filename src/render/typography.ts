@@ -99,37 +99,53 @@ export function typesetter(lang: string): Typesetter {
   const language = lang.split('-')[0]!.toLowerCase();
   const french = language === 'fr';
   const inner = q.inner ?? '';
+  const special = french ? /["':;!?]/ : /["']/;
   const typeset = (text: string, state: TypographyState): string => {
-    let out = '';
+    // Nothing to change: the text as it is (the common case, and a long token stays linear).
+    if (!special.test(text)) {
+      if (text.length) state.last = text[text.length - 1]!;
+      return text;
+    }
+    // Pieces joined once at the end, and the character before tracked apart: reading the last
+    // character of a string grown by `+=` flattens it every time (quadratic on a long token).
+    const parts: string[] = [];
+    let prev = state.last;
+    const put = (piece: string) => {
+      parts.push(piece);
+      if (piece.length) prev = piece[piece.length - 1]!;
+    };
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
-      const prev = out.length ? out[out.length - 1]! : state.last;
       const next = text[i + 1] ?? '';
       if (c === '"') {
         // Opening after a space or a bracket, closing before one; else (CJK, no spaces) by whether a quote is open.
         const opening = prev === '' || /[\s([{\u2014\u2013-]/u.test(prev) ? true : next === '' || /[\s.,;:!?)\]}\u3001\u3002\uFF0C]/u.test(next) ? false : state.depth === 0;
         if (opening) {
-          out += q.open + inner;
+          put(q.open + inner);
           state.depth++;
         } else {
-          out += inner + q.close;
+          put(inner + q.close);
           state.depth = Math.max(0, state.depth - 1);
         }
       } else if (c === "'") {
-        if (WORD.test(prev) && (next === '' || WORD.test(next) || /[\s.,;:!?)]/u.test(next))) out += '’';
-        else if (prev === '' || /[\s([{\u2014\u2013-]/u.test(prev)) out += q.open2;
-        else out += q.close2;
+        if (WORD.test(prev) && (next === '' || WORD.test(next) || /[\s.,;:!?)]/u.test(next))) put('’');
+        else if (prev === '' || /[\s([{\u2014\u2013-]/u.test(prev)) put(q.open2);
+        else put(q.close2);
       } else if (french && (c === ':' || c === ';' || c === '!' || c === '?')) {
         // A narrow no-break space before high punctuation, unless it follows a space-less run of punctuation or is part of a clock time.
         const digitsAround = c === ':' && /\d/.test(prev) && /\d/.test(next);
         const glued = prev === '' || /[\s(\[!?;:\u00A0\u202F]/u.test(prev);
-        if (!digitsAround && !glued) out += NNBSP;
-        else if (!digitsAround && /[ \u00A0]/.test(prev) && out.length) out = out.slice(0, -1) + NNBSP;
-        out += c;
+        if (!digitsAround && !glued) put(NNBSP);
+        else if (!digitsAround && /[ \u00A0]/.test(prev) && parts.length) {
+          const last = parts.pop()!;
+          parts.push(last.slice(0, -1) + NNBSP);
+        }
+        put(c);
       } else {
-        out += c;
+        put(c);
       }
     }
+    const out = parts.join('');
     if (out.length) state.last = out[out.length - 1]!;
     return out;
   };

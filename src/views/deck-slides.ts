@@ -29,6 +29,8 @@ export interface DeckSlideView {
 }
 
 /** Never on a slide face. */
+/** Blocks whose content is never projected (as views/slides.ts `slidesIn`). */
+const HIDDEN_AROUND = ['tp-facilitator', 'tp-participant', 'tp-notes', 'tp-solution', 'tp-debrief', 'tp-unknown', 'tp-role'];
 const OFF_FACE = ['tp-notes', 'tp-facilitator', 'tp-participant', 'tp-solution', 'tp-debrief', 'tp-unknown', 'tp-role', 'tp-explanation'];
 
 const el = (tagName: string, className: string[], children: ElementContent[]): Element => ({ type: 'element', tagName, properties: { className }, children });
@@ -122,6 +124,25 @@ function question(li: Element, strings: Record<string, string>): DeckSlideView {
 }
 
 /**
+ * Elements matching `test` that a deck may project, in document order: none
+ * inside a facilitator note, a participant-only block, a solution, a debrief,
+ * a role brief or an unknown block (as `slidesIn` finds authored slides, so
+ * the two lists stay aligned). A slide is not searched inside; an exercise
+ * is, for the slides it holds.
+ */
+function projected(node: Root | Element, test: (e: Element) => boolean, out: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element' || HIDDEN_AROUND.some((c) => hasClass(child, c))) continue;
+    if (test(child)) {
+      out.push(child);
+      if (hasClass(child, 'tp-slide')) continue;
+    }
+    projected(child, test, out);
+  }
+  return out;
+}
+
+/**
  * Every slide a unit adds to its module's deck, in order (a unit that adds
  * none of its own gets a title slide from the render stage).
  */
@@ -129,7 +150,7 @@ export function deckSlidesOf(tree: Root, unit: { type: string; title: string; du
   const authored = slidesOf(tree);
   const out: DeckSlideView[] = [];
   let next = 0;
-  for (const block of findAll(tree, (e) => hasClass(e, 'tp-slide') || hasClass(e, 'tp-exercise'))) {
+  for (const block of projected(tree, (e) => hasClass(e, 'tp-slide') || hasClass(e, 'tp-exercise'))) {
     if (hasClass(block, 'tp-exercise')) {
       out.push(activity(block, strings));
       continue;
@@ -149,7 +170,7 @@ export function deckSlidesOf(tree: Root, unit: { type: string; title: string; du
   }
   if (unit.type === 'quiz') {
     let n = 0;
-    for (const li of findAll(tree, (e) => hasClass(e, 'tp-question'))) {
+    for (const li of projected(tree, (e) => hasClass(e, 'tp-question'))) {
       out.push(question({ ...li, properties: { ...li.properties, dataIndex: ++n } }, strings));
     }
   }

@@ -105,7 +105,7 @@ describe('two builds into one output folder', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`pid ${process.pid}`);
     // The command is named as the user runs it here (`trainpack`, `npx trainpack` or `node …`).
-    expect(r.stderr).toMatch(/Another .*trainpack build \(pid/);
+    expect(r.stderr).toMatch(/Another .*trainpack(\.js)? build \(pid/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await readdir(out)).toEqual(['.trainpack-lock']);
   });
