@@ -87,6 +87,7 @@ const DESCRIPTIONS = {
     materials: 'What the facilitator needs (flipchart, markers, …).',
     methods: 'How it is taught (plenary, group work, …).',
     self_check: 'A quiz participants mark themselves (answers in the handout).',
+    roles_in_handout: "Role-plays: keep every role's brief in the participant handout too (default false: briefs are printed only as role cards).",
     upstream: 'In an overlay: the git blob hash of the file below when this one was last reviewed (trainpack overlay ack).',
   },
 };

@@ -14,6 +14,7 @@ const MEMOS = ['frontmatter', 'sections', 'patches', 'links'];
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
+import { mdReferences } from './markdown/md-names.js';
 import { createProcessor, parseUnitSync, type ParsedUnit, type Processor } from './markdown/processor.js';
 import type { UnitFacts } from './markdown/facts.js';
 import type { Fragments } from './render/fragments.js';
@@ -287,8 +288,7 @@ export function basePathOf(edition: Edition, unit: Unit): string {
 }
 
 // A link to a unit names its file, so every `.md` name in the text (plain,
-// percent-encoded or in <angle brackets>) is a unit it may link to.
-const MD_NAME = /<([^<>\n]+?\.md)(?=[#?>])|([^\s()<>"'[\]]+?\.md)(?=[#?)\s>"'\]]|$)/gm;
+// percent-encoded or in <angle brackets>) is a unit it may link to: mdReferences().
 // By text, not by unit object: every edition has its own unit objects for the same texts.
 const namesByText = new Map<string, string[]>();
 
@@ -299,8 +299,7 @@ function mdNames(unit: Unit): string[] {
   let names = namesByText.get(unit.body);
   if (!names) names = namesTable.get(textHash(unit.body));
   if (!names) {
-    names = [...unit.body.matchAll(MD_NAME)].map((m) => {
-      const raw = m[1] ?? m[2]!;
+    names = mdReferences(unit.body).map((raw) => {
       try {
         return path.posix.basename(decodeURIComponent(raw));
       } catch {
@@ -340,7 +339,7 @@ export function linkedUnitsKey(unit: Unit, byName: Map<string, [string, string][
 /** A `:var[name]` the edition gives no value is an error at its place (FORMAT.md section 4). */
 export function reportUndefinedVars(p: ParsedUnit, vars: Record<string, string>, diags: Diagnostics): void {
   for (const use of p.vars) {
-    if (use.name in vars) continue;
+    if (Object.prototype.hasOwnProperty.call(vars, use.name)) continue;
     const known = Object.keys(vars);
     diags.error('undefined-var', `Undefined variable "${use.name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`, { file: p.unit.source.rel, line: use.line, column: use.column });
   }

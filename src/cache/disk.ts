@@ -16,7 +16,7 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
  * What every key is salted with: trainpack's version and its Markdown
  * plugin set. Bump CACHE_FORMAT when the shape of a cached value changes.
  */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 export const CACHE_SALT = createHash('sha1')
   .update(JSON.stringify([CACHE_FORMAT, pkg.version, Object.entries(pkg.dependencies).filter(([n]) => /^(remark|rehype|unified|mdast|hast|micromark)/.test(n))]))
   .digest('hex')

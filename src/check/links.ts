@@ -13,6 +13,7 @@
  * reported by the parse stage.
  */
 import { diag } from '../errors.js';
+import { closest } from '../load/validate.js';
 import { distinctUnits, EditionFindings, type CheckContext } from './context.js';
 
 function decode(s: string): string {
@@ -31,6 +32,15 @@ function described(target: string, unitId: string, units: Set<string>): string {
   return units.has(other) ? `#${target.slice(cut + 2)} in unit "${other}"` : `#${target}`;
 }
 
+/** The id of the same unit closest to a missing one (`#backgrund` -> `background`), for "did you mean". */
+function nearestId(target: string, ids: Set<string>): string | undefined {
+  const cut = target.indexOf('--');
+  if (cut <= 0 || target.length > 100) return undefined;
+  const prefix = target.slice(0, cut + 2);
+  const own = [...ids].filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
+  return closest(target.slice(prefix.length), own);
+}
+
 export function checkLinks(ctx: CheckContext): void {
   const findings = new EditionFindings();
   for (const { edition, parsed } of ctx.editions) {
@@ -45,7 +55,8 @@ export function checkLinks(ctx: CheckContext): void {
     for (const p of parsed.values()) {
       for (const { target, place } of p.facts.anchors) {
         if (ids.has(target) || ids.has(decode(target))) continue;
-        const message = `Link to ${described(decode(target), p.unit.id, units)} goes nowhere: no heading or anchor has that id`;
+        const guess = nearestId(decode(target), ids);
+        const message = `Link to ${described(decode(target), p.unit.id, units)} goes nowhere: no heading or anchor has that id${guess ? `; did you mean #${guess}?` : ''}`;
         findings.add(edition.id, diag('error', 'broken-anchor', message, { file: p.unit.source.rel, ...place }));
       }
     }

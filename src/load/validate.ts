@@ -70,10 +70,13 @@ export function validate<S extends z.ZodObject>(
     const name = path.map(String).join('.');
     let value: unknown = data;
     for (const p of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p];
+    // An enum (a unit's `type:`): say which allowed value was meant.
+    const allowed = (issue as { values?: unknown[]; options?: unknown[] }).values ?? (issue as { options?: unknown[] }).options;
+    const guess = typeof value === 'string' && Array.isArray(allowed) && value.length <= 40 ? closest(value, allowed.map(String)) : undefined;
     const message =
       value === undefined
         ? `Missing required field "${name}" in ${what}`
-        : `Field "${name}" in ${what}: ${issue.message}`;
+        : `Field "${name}" in ${what}: ${issue.message}${guess ? `: did you mean "${guess}"?` : ''}`;
     diags.error('schema', message, { file, ...yaml.locate(path) });
   }
   return undefined;

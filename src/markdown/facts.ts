@@ -6,6 +6,8 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { findAll, hasClass } from '../views/tree.js';
+import { slidesIn } from '../views/slides.js';
+import type { UnitPassages } from './passages.js';
 
 /** A place in the unit's file. */
 export interface Place {
@@ -13,7 +15,7 @@ export interface Place {
   column: number;
 }
 
-export interface UnitFacts {
+export interface UnitFacts extends Partial<UnitPassages> {
   /** The unit holds text or an image written by the author (not only inserted labels). */
   content: boolean;
   /** `:::role` blocks, in order. */
@@ -82,10 +84,6 @@ export function factsOf(tree: Root, body: string): UnitFacts {
     if (hasClass(el, 'tp-role')) facts.roles.push(placeOf(el));
     if (hasClass(el, 'tp-exercise')) facts.exercises.push(placeOf(el));
     if (hasClass(el, 'tp-solution')) facts.solutions++;
-    if (hasClass(el, 'tp-slide')) {
-      facts.slides++;
-      if (slideHeadings(el).length === 0) facts.untitledSlides.push(placeOf(el));
-    }
     if (el.tagName === 'a') {
       const href = el.properties?.href;
       if (typeof href === 'string' && href.startsWith('#') && href !== '#') facts.anchors.push({ target: href.slice(1), place: placeOf(el) });
@@ -93,6 +91,11 @@ export function factsOf(tree: Root, body: string): UnitFacts {
       const alt = el.properties?.alt;
       if (typeof alt !== 'string' || alt.trim() === '') facts.imagesWithoutAlt.push({ src: sourceOf(body, el), place: placeOf(el) });
     }
+  }
+  // The slides the deck shows (views/slides.ts): their count numbers the module's deck.
+  for (const el of slidesIn(tree)) {
+    facts.slides++;
+    if (slideHeadings(el).length === 0) facts.untitledSlides.push(placeOf(el));
   }
   return facts;
 }

@@ -7,7 +7,6 @@
  * resolution. Messages carry the unit file's line and column.
  */
 import type { Root as HastRoot } from 'hast';
-import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from './remark-gfm-promised.js';
 import remarkParse from 'remark-parse';
@@ -21,6 +20,11 @@ import rehypeLinks from './rehype-links.js';
 import rehypeSafety from './rehype-safety.js';
 import rehypeTypography from './rehype-typography.js';
 import remarkBlocks from './remark-blocks.js';
+import remarkFootnotes from './remark-footnotes.js';
+import remarkPassages from './passages.js';
+import rehypeRawScoped from './rehype-raw-scoped.js';
+import { prepareSource } from './source.js';
+import remarkStructure from './remark-structure.js';
 import remarkHeadings from './remark-headings.js';
 import remarkQuiz from './remark-quiz.js';
 import remarkVars, { type VarUse } from './remark-vars.js';
@@ -51,29 +55,22 @@ export function createProcessor() {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
+    .use(remarkStructure)
     .use(remarkTranslate)
+    .use(remarkPassages)
     .use(remarkVars)
     .use(remarkHeadings)
     .use(remarkQuiz)
     .use(remarkBlocks)
-    .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'p' })
-    .use(rehypeRawIfNeeded)
+    .use(remarkFootnotes)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRawScoped)
     .use(rehypeSafety)
     .use(rehypeLinks)
     .use(rehypeTypography);
 }
 
 export type Processor = ReturnType<typeof createProcessor>;
-
-/** rehype-raw re-parses the whole tree through parse5: only worth it when the unit has raw HTML. */
-function rehypeRawIfNeeded() {
-  const raw = rehypeRaw();
-  return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? raw(tree, file) : tree);
-}
-
-function hasRaw(node: { type: string; children?: unknown[] }): boolean {
-  return node.type === 'raw' || (node.children ?? []).some((c) => hasRaw(c as { type: string }));
-}
 
 /**
  * Parse one unit with the given context (the edition's unit paths for links).
@@ -83,9 +80,25 @@ function hasRaw(node: { type: string; children?: unknown[] }): boolean {
 export function parseUnitSync(processor: Processor, ctx: Omit<UnitContext, 'assets' | 'deps'>): ParsedUnit {
   const assets = new Map<string, string>();
   const deps = new Map<string, string>();
-  const file = new VFile({ path: ctx.unit.source.path, value: ctx.unit.body });
+  const source = prepareSource(ctx.unit.body);
+  const file = new VFile({ path: ctx.unit.source.path, value: source.text });
   file.data.trainpack = { ...ctx, assets, deps };
-  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
+  for (const p of source.problems) {
+    const m = file.message(p.reason, { place: { line: p.line, column: p.column }, ruleId: p.ruleId, source: 'trainpack' });
+    m.fatal = true;
+  }
+  let tree: HastRoot = { type: 'root', children: [] };
+  if (!source.binary) {
+    try {
+      tree = processor.runSync(processor.parse(file), file) as HastRoot;
+    } catch (err) {
+      // A bug, but reported at the unit rather than as a crash of the whole build.
+      const m = file.message(`Internal error while parsing this unit: ${(err as Error)?.message ?? err}`, { place: { line: 1, column: 1 }, ruleId: 'internal', source: 'trainpack' });
+      m.fatal = true;
+      tree = { type: 'root', children: [] };
+    }
+  }
+  const passages = file.data.trainpackPassages ?? { hidden: [], shown: '' };
   const diagnostics = file.messages.map((m) => {
     const rule = (m.ruleId && m.ruleId in RULES ? m.ruleId : 'internal') as RuleId;
     return diag(m.fatal ? 'error' : 'warning', rule, m.reason, {
@@ -94,7 +107,7 @@ export function parseUnitSync(processor: Processor, ctx: Omit<UnitContext, 'asse
       column: m.column ?? undefined,
     });
   });
-  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps, vars: file.data.trainpackVars ?? [], facts: factsOf(tree, ctx.unit.body) };
+  return { unit: ctx.unit, key: '', tree, diagnostics, assets, deps, vars: file.data.trainpackVars ?? [], facts: { ...factsOf(tree, source.text), ...passages } };
 }
 
 /** parseUnitSync() for callers that await. */

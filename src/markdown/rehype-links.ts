@@ -6,22 +6,41 @@
  * anchors to that unit. Remote images are a warning: the output must work
  * offline.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import mime from 'mime-types';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { relPath } from '../load/files.js';
+import { closest } from '../load/validate.js';
 import { realInside } from '../load/inside.js';
 import { fileSignature } from './context.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** Images larger than this are a warning: each page that shows one carries it whole. */
+export const LARGE_IMAGE = 5 * 1024 * 1024;
+
+/** The name in the same folder closest to a missing file's, for "did you mean". */
+function nearbyName(abs: string): string | undefined {
+  try {
+    const name = path.basename(abs);
+    return name.length > 80 ? undefined : closest(name, readdirSync(path.dirname(abs)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resolve a relative URL of a unit to a file inside the curriculum, trying the base location too. */
-function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean; found: boolean } {
+function resolveLocal(url: string, file: VFile): { abs: string; inside: boolean; found: boolean } | undefined {
   const { unit, root, basePath } = file.data.trainpack!;
-  const clean = decodeURIComponent(url.split(/[?#]/)[0]!);
+  let clean: string;
+  try {
+    clean = decodeURIComponent(url.split(/[?#]/)[0]!);
+  } catch {
+    return undefined; // A malformed percent escape (`%FF`): reported by the caller.
+  }
   const candidates = [path.resolve(path.dirname(unit.source.path), clean), path.resolve(path.dirname(basePath), clean)];
   const inside = (p: string) => p === root || p.startsWith(root + path.sep);
   for (const abs of candidates) {
@@ -58,13 +77,10 @@ export default function rehypeLinks() {
         if (el.tagName === 'img') problem(`Remote image ${url} will not show offline`, el, 'remote-asset', false);
         return;
       }
-      let target: ReturnType<typeof resolveLocal>;
-      try {
-        target = resolveLocal(url, file);
-      } catch (err) {
+      const target = resolveLocal(url, file);
+      if (!target) {
         // `[x](%FF.pdf)`: a malformed percent escape is the author's, not an internal error.
-        if (!(err instanceof URIError)) throw err;
-        problem(`"${url}" has a malformed percent escape (% must be followed by two hex digits; write %25 for a literal %)`, el, 'missing-asset', true);
+        problem(`"${url.length > 80 ? `${url.slice(0, 77)}…` : url}" has a malformed percent escape (% must be followed by two hex digits of UTF-8; write %25 for a literal %)`, el, 'bad-url', true);
         delete props[attr];
         return;
       }
@@ -74,7 +90,8 @@ export default function rehypeLinks() {
         return;
       }
       if (!target.found || !statSync(target.abs).isFile()) {
-        problem(`"${url}" does not exist (looked for ${relPath(ctx.root, target.abs)})`, el, 'missing-asset', true);
+        const guess = nearbyName(target.abs);
+        problem(`"${url}" does not exist (looked for ${relPath(ctx.root, target.abs)})${guess ? `: did you mean "${guess}"?` : ''}`, el, 'missing-asset', true);
         return;
       }
       const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
@@ -91,6 +108,8 @@ export default function rehypeLinks() {
         return;
       }
       if (el.tagName === 'img') {
+        const size = statSync(target.abs).size;
+        if (size > LARGE_IMAGE) problem(`Image "${url}" is ${(size / 1048576).toFixed(1)} MB; it is inlined into every page that shows it`, el, 'large-asset', false);
         const type = mime.lookup(target.abs) || 'application/octet-stream';
         props.src = `data:${type};base64,${readFileSync(target.abs).toString('base64')}`;
         return;

@@ -12,6 +12,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { closest } from '../load/validate.js';
 
 /** Container names FORMAT.md defines, with the element each becomes. */
 export const BLOCKS: Record<string, { tag: string; label?: string }> = {
@@ -32,6 +33,11 @@ export const BLOCKS: Record<string, { tag: string; label?: string }> = {
 export const SLIDE_LAYOUTS = ['default', 'image-left', 'image-right', 'columns', 'section'];
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** The block or text directive name closest to a misspelt one ("did you mean"). */
+export function closestName(name: string): string | undefined {
+  return name.length > 40 ? undefined : closest(name, [...Object.keys(BLOCKS), 'var']);
+}
 
 function label(text: string, className: string): Paragraph {
   return { type: 'paragraph', data: { hProperties: { className: [className] } }, children: [{ type: 'text', value: text }] };
@@ -72,14 +78,15 @@ export default function remarkBlocks() {
       const index = parent.children.indexOf(d as RootContent);
       if (d.type === 'textDirective') {
         if (d.name === 'var' || d.name === 'l10n') return; // placeholders of remark-vars and of this plugin
-        warn(`Unknown text directive ":${d.name}" (kept as plain text)`, d, 'unknown-directive');
+        // remark-structure.ts has turned every other text directive into text or an error; this is a guard.
         parent.children.splice(index, 1, { type: 'text', value: sourceOf(d, file) } as RootContent);
         return SKIP;
       }
       const spec = d.type === 'containerDirective' ? BLOCKS[d.name] : undefined;
       if (!spec) {
         const shape = d.type === 'leafDirective' ? `::${d.name}` : `:::${d.name}`;
-        warn(`Unknown directive "${shape}"; its content appears only in the facilitator guide`, d, 'unknown-directive');
+        const guess = closestName(d.name);
+        warn(`Unknown directive "${shape}"; its content appears only in the facilitator guide${guess && guess !== 'var' ? `: did you mean ":::${guess}"?` : ''}`, d, 'unknown-directive');
         d.data = { hName: 'div', hProperties: { className: ['tp-block', 'tp-unknown'] } };
         return;
       }
@@ -88,8 +95,11 @@ export default function remarkBlocks() {
         .map((a) => a.name);
       const inside = (n: string) => names.includes(n);
       if (d.name === 'notes' && !inside('slide')) warn('`:::notes` belongs inside a `:::slide`', d, 'misplaced-directive');
-      if ((d.name === 'solution' || d.name === 'debrief') && !inside('exercise') && unit.type !== 'exercise' && unit.type !== 'roleplay')
-        warn(`\`:::${d.name}\` belongs inside an \`:::exercise\` or a unit of type exercise or roleplay`, d, 'misplaced-directive');
+      // FORMAT.md: solutions belong to exercises; debriefs to exercises and role-plays.
+      if (d.name === 'solution' && !inside('exercise') && unit.type !== 'exercise')
+        warn('`:::solution` belongs inside an `:::exercise` or a unit of type exercise', d, 'misplaced-directive');
+      if (d.name === 'debrief' && !inside('exercise') && unit.type !== 'exercise' && unit.type !== 'roleplay')
+        warn('`:::debrief` belongs inside an `:::exercise` or a unit of type exercise or roleplay', d, 'misplaced-directive');
       if (d.name === 'role' && unit.type !== 'roleplay') warn('`:::role` belongs in a unit of type roleplay', d, 'misplaced-directive');
       if (d.name === 'slide' && names.length > 0) warn('`:::slide` must not sit inside another block', d, 'misplaced-directive');
 

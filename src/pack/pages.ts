@@ -20,6 +20,8 @@ import { facilitatorView } from '../views/facilitator.js';
 import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { roleplaysOf } from '../render/role-cards.js';
+import { assertNoLeak } from '../views/guard.js';
+import { editionPassages } from '../render/pages.js';
 
 export interface PackPageOptions {
   participants: number;
@@ -94,6 +96,8 @@ export function packPages(prepared: PreparedEdition, options: PackPageOptions): 
     { html: PACK_PAGES.test, label: t('knowledge_test') },
     { html: PACK_PAGES.key, label: `${t('knowledge_test')} — ${t('answer_key')}` },
   ];
+  // Fail closed (views/guard.ts): the knowledge test goes to participants (role cards are guarded where they are rendered).
+  assertNoLeak(files.get(PACK_PAGES.test)!, editionPassages(prepared), PACK_PAGES.test);
   return { files, pdf, roleplays: roleplays.map((r) => ({ unit: r.id, roles: r.cards.length })) };
 }
 

@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { DiskCache } from '../cache/disk.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import { facilitatorView } from '../views/facilitator.js';
-import { localize } from '../views/localize.js';
+import { localize, own } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { deckSlidesOf } from '../views/deck-slides.js';
 import { textOf } from '../views/tree.js';
@@ -54,8 +54,14 @@ const CLOSE = '\uFDD1';
 const MARK = /\uFDD0([svndh]):([^\uFDD0\uFDD1]*)\uFDD1/g;
 const mark = (kind: 's' | 'v' | 'n' | 'd' | 'h', name: string | number) => `${OPEN}${kind}:${name}${CLOSE}`;
 /** Stands for the strings of every language: each key reads as its marker. */
-const MARKED_STRINGS = new Proxy({} as Strings, { get: (_, key) => (typeof key === 'string' ? mark('s', key) : undefined) });
-const MARKED_VARS = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === 'string' ? mark('v', key) : undefined), has: () => true });
+/** Every string key reads as a marker, and is an own key (views/localize.ts looks up own keys only). */
+const markers = (kind: 's' | 'v') => ({
+  get: (_: object, key: string | symbol) => (typeof key === 'string' ? mark(kind, key) : undefined),
+  has: () => true,
+  getOwnPropertyDescriptor: (_: object, key: string | symbol) => (typeof key === 'string' ? { value: mark(kind, key), configurable: true, enumerable: true, writable: false } : undefined),
+});
+const MARKED_STRINGS = new Proxy({}, markers('s')) as Strings;
+const MARKED_VARS = new Proxy({}, markers('v')) as Record<string, string>;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
@@ -73,8 +79,8 @@ interface FillValues {
 
 /** One edition's text for a marker (what localize() would have put there). */
 function valueOf(kind: string, name: string, v: FillValues): string {
-  if (kind === 's') return v.strings[name] ?? name;
-  if (kind === 'v') return v.vars[name] ?? `:var[${name}]`;
+  if (kind === 's') return own(v.strings, name) ?? name;
+  if (kind === 'v') return own(v.vars, name) ?? `:var[${name}]`;
   if (kind === 'd') return v.deck ?? '';
   const n = v.firstSlide + Number(name);
   // `h`: a slide number in a link (`#5`), read by deck.js: always 0-9.

@@ -18,6 +18,8 @@ import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './se
 import type { Strings, Templates } from './templates.js';
 import { eventView, type WorkshopEvent } from './event.js';
 import { resolveTheme } from './theme.js';
+import { own } from '../views/localize.js';
+import { assertNoLeak, facilitatorPassages } from '../views/guard.js';
 import { digitList, foreignAttrs, formatNumber, localizeDigits } from './locale.js';
 import { typesetText } from './typography.js';
 
@@ -130,7 +132,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
   const modules = edition.modules.map((mod, mi) => {
     const units = mod.units.map((unit, ui) => {
       const p = parsed.get(unit)!;
-      const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, edition.vars[n]]);
+      const used = [...new Set(p.vars.map((v) => v.name))].sort().map((n) => [n, own(edition.vars, n)]);
       return { unit, p, used, header: unitHeader(unit, strings, `${mi + 1}.${ui + 1}`, edition), ref: p.key ? [p.key, unit.selfCheck, used] : undefined };
     });
     return { mod, units, view: { id: mod.id, number: mi + 1, title: edition.typography ? typesetText(mod.title, mod.language ?? edition.language) : mod.title, summary: mod.summary && edition.typography ? typesetText(mod.summary, mod.language ?? edition.language) : mod.summary, deckHref: `slides/${mod.id}.html`, ...foreignAttrs(mod.language, edition.language) } };
@@ -257,7 +259,37 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       slotted.set(page, { skeleton: skeletonOf(page), slots });
     }
   }
+  guardEdition(input, files, (i) => filledOf(i), flat.length, JSON.stringify(agendaView));
   return { files, keys, kept, slotted, spliced: splicedPages, agenda, stats: { units: flat.length, slides: totalSlides, pages: files.size + kept.size } };
+}
+
+/**
+ * Fail closed (views/guard.ts): no participant page written here may hold a
+ * passage that exists only in facilitator-only blocks. Decks carry speaker
+ * notes for the presenter, so a deck page may hold those, but no slide face.
+ */
+function guardEdition(input: RenderInput, files: Map<string, string | Buffer>, filledOf: (i: number) => Fragments, units: number, agenda: string): void {
+  const pages = [...files.keys()].filter((p) => p === 'participant-handout.html' || p === 'index.html' || p.startsWith('slides/'));
+  if (pages.length === 0) return;
+  const passages = editionPassages(input, [agenda]);
+  if (passages.size === 0) return;
+  // A deck page carries the presenter's speaker notes, and a quiz question slide's answer in them (FORMAT.md
+  // section 3: "the answer only in the speaker notes"); each slide face is checked below with nothing allowed.
+  for (const page of pages) assertNoLeak(String(files.get(page)), passages, page, page.startsWith('slides/') ? ['notes', 'key'] : []);
+  if (pages.some((p) => p.startsWith('slides/'))) {
+    for (let i = 0; i < units; i++) for (const s of filledOf(i).slides) assertNoLeak(`${s.title}\n${s.body}`, passages, 'a slide');
+  }
+}
+
+/** The edition's facilitator-only passages, less those its public text (titles, strings, vars…) also holds. */
+export function editionPassages({ edition, parsed, strings }: Pick<RenderInput, 'edition' | 'parsed' | 'strings'>, extra: string[] = []) {
+  const publicTexts: string[] = [edition.title, edition.curriculum.title, ...(edition.curriculum.authors ?? []).map(String), ...Object.values(strings), ...Object.values(edition.vars).map(String)];
+  for (const m of edition.modules) {
+    publicTexts.push(m.title, m.summary ?? '');
+    for (const u of m.units) publicTexts.push(u.title, ...u.objectives, ...u.materials, ...u.methods);
+  }
+  publicTexts.push(...extra);
+  return facilitatorPassages(parsed.values(), { publicTexts });
 }
 
 export { prerender } from './fragments.js';

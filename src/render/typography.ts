@@ -89,7 +89,9 @@ export interface Typesetter {
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 // Words that must stay as typed: URLs, e-mail addresses, paths with a scheme, clock times.
-const VERBATIM = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S+|\S+@\S+\.\S+/giu;
+// Each alternative starts only where a scheme or a word can start (the look-behinds), so a long
+// token without spaces is scanned once, not once per character (linear; found by the fuzzer).
+const VERBATIM = /(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S+|(?<!\S)[^\s@]+@[^\s@]+\.\S+/giu;
 
 /** A typesetter for a language tag. */
 export function typesetter(lang: string): Typesetter {

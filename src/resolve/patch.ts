@@ -153,7 +153,41 @@ export function applyPatch(text: string, ops: PatchOp[], file: string, diags: Di
   if (overlap) return applySequentially(text, ops, file, diags);
   let out = text;
   for (const e of [...sorted].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  // Where each insertion sits in the result.
+  let delta = 0;
+  const placed = sorted.map((e) => {
+    const at = { start: e.start + delta, end: e.start + delta + e.text.length, op: ops[e.i]! };
+    delta += e.text.length - (e.end - e.start);
+    return at;
+  });
+  const bad = straddled(out, placed);
+  if (bad.length === 0) return out;
+  for (const op of bad) reportSwallow(op, file, diags);
+  return text;
+}
+
+/**
+ * A patch's content is spliced as whole blocks: in the result, no top-level
+ * block may begin inside an insertion and end outside it, or the other way
+ * round. An unclosed code fence, `:::` block or HTML comment in the content
+ * would otherwise swallow the text of the file below (its facilitator notes
+ * included) into whatever the content opened. Returns the operations whose
+ * content does not stand on its own.
+ */
+function straddled(result: string, placed: { start: number; end: number; op: PatchOp }[]): PatchOp[] {
+  const spans = placed.filter((p) => p.end > p.start);
+  if (spans.length === 0) return [];
+  const nodes = (parser.parse(result) as Root).children.map((n) => [n.position!.start.offset!, n.position!.end.offset!] as const);
+  const cuts = (at: number) => nodes.some(([a, b]) => a < at && at < b);
+  return spans.filter((p) => cuts(p.start) || cuts(p.end)).map((p) => p.op);
+}
+
+function reportSwallow(op: PatchOp, file: string, diags: Diagnostics): void {
+  diags.error(
+    'overlay',
+    `The content of this :::${op.op} does not stand on its own (an unclosed code fence, \`:::\` block or HTML comment?): spliced in, it would swallow the text of the file below. Close what it opens inside the block`,
+    { file, line: op.line, column: op.column },
+  );
 }
 
 /** One operation at a time, each on the result of the one before. */
@@ -167,7 +201,12 @@ function applySequentially(text: string, ops: PatchOp[], file: string, diags: Di
       continue;
     }
     const e = editOf(op, s, out);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    const next = out.slice(0, e.start) + e.text + out.slice(e.end);
+    if (straddled(next, [{ start: e.start, end: e.start + e.text.length, op }]).length) {
+      reportSwallow(op, file, diags);
+      continue;
+    }
+    out = next;
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * black-and-white printing and screen readers.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { slidesIn } from './slides.js';
 import { findAll, hasClass, para, rewrite, slideHeading, textOf } from './tree.js';
 
 export interface FacilitatorOptions {
@@ -15,10 +16,11 @@ export interface FacilitatorOptions {
 
 export function facilitatorView(tree: Root, { slideNumbers, strings }: FacilitatorOptions): Root {
   let slide = 0;
+  const projected = new Set(slidesIn(tree));
   return rewrite(tree, (node) => {
     if (node.type !== 'element') return undefined;
     if (hasClass(node, 'tp-participant')) return null;
-    if (hasClass(node, 'tp-slide')) {
+    if (hasClass(node, 'tp-slide') && projected.has(node)) {
       const heading = slideHeading(node);
       const number = slideNumbers[slide++] ?? slide;
       const notes = findAll(node, (el) => hasClass(el, 'tp-notes'));

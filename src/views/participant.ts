@@ -30,6 +30,8 @@ export function participantView(tree: Root, { selfCheck, strings }: ParticipantO
     if (HIDDEN.some((c) => hasClass(node, c))) return null;
     if (hasClass(node, 'tp-question')) return question(node, selfCheck, strings);
     if (hasClass(node, 'tp-role') && !hasClass(node, 'tp-role-public')) return castOnly(node, strings);
+    // A task item of a quiz outside its questions: an empty box all the same.
+    if (hasClass(node, 'tp-option') && !(node.children[0] && hasClass(node.children[0], 'tp-box'))) return option(node);
     return undefined;
   });
   assertNoLeak(out, selfCheck);
@@ -42,6 +44,12 @@ function castOnly(role: Element, strings: Record<string, string>): Element {
   return { ...role, properties: { ...role.properties, className: ['tp-role', 'tp-role-cast'] }, children: [...(name ? [name] : []), para('tp-role-played', strings.played_by!)] };
 }
 
+/** An option with an empty box, whether or not it is correct. */
+function option(li: Element): Element {
+  const clean = withoutClass(li, 'tp-correct');
+  return { ...clean, children: [box(), ...clean.children] };
+}
+
 /** One quiz question for participants: empty boxes, the key removed or folded away. */
 function question(li: Element, selfCheck: boolean, strings: Record<string, string>): Element {
   const correct = findAll(li, (el) => hasClass(el, 'tp-correct')).map((el) => textOf(el).trim());
@@ -51,10 +59,7 @@ function question(li: Element, selfCheck: boolean, strings: Record<string, strin
   const body = rewrite(li, (n) => {
     if (n.type !== 'element') return undefined;
     if (hasClass(n, 'tp-explanation')) return null;
-    if (hasClass(n, 'tp-option')) {
-      const clean = withoutClass(n, 'tp-correct');
-      return { ...clean, children: [box(), ...clean.children] };
-    }
+    if (hasClass(n, 'tp-option')) return option(n);
     return undefined;
   });
   const hint = para('tp-question-hint', open ? strings.open_question! : multiple ? strings.choose_many! : strings.choose_one!);

@@ -18,9 +18,22 @@ export interface SlideView {
 
 const NOT_ON_SLIDES = ['tp-notes', 'tp-facilitator', 'tp-participant', 'tp-solution', 'tp-debrief', 'tp-unknown', 'tp-role'];
 
+const HIDDEN_AROUND = ['tp-facilitator', 'tp-participant', 'tp-notes', 'tp-solution', 'tp-debrief', 'tp-unknown', 'tp-role'];
+
+/** The slides of a tree that are projected: none inside a facilitator note, a solution, … */
+export function slidesIn(node: Root | Element, out: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element' || HIDDEN_AROUND.some((c) => hasClass(child, c))) continue;
+    if (hasClass(child, 'tp-slide')) out.push(child);
+    else slidesIn(child, out);
+  }
+  return out;
+}
+
 /** The slides of one unit in order. */
 export function slidesOf(tree: Root): SlideView[] {
-  const blocks = findAll(tree, (el) => hasClass(el, 'tp-slide'));
+  // A slide inside a block that is not projected (a facilitator note, …) stays off the deck.
+  const blocks = slidesIn(tree);
   return blocks.map((slide) => {
     const heading = slideHeading(slide);
     const title = heading ? textOf(heading).trim() : '';

@@ -96,7 +96,7 @@ describe('check messages', () => {
   it('a link broken in one edition only (a translation renamed the heading) names that edition', async () => {
     const r = await check({ dir: dirOf('broken-anchor'), all: true, persistentCache: false });
     expect(r.diagnostics.map(formatDiagnostic)).toContain(
-      'modules/01-main/01-first.md:9:34 error Link to #details in unit "second" goes nowhere: no heading or anchor has that id (edition xx) [broken-anchor]',
+      'modules/01-main/01-first.md:9:34 error Link to #details in unit "second" goes nowhere: no heading or anchor has that id; did you mean #détails? (edition xx) [broken-anchor]',
     );
   });
 });

@@ -94,7 +94,8 @@ describe('build output', () => {
     await build({ dir, out });
     const base = path.join(out, 'base');
     const files = [...(await readdir(base)).filter((f) => f.endsWith('.html')), ...(await readdir(path.join(base, 'slides'))).map((f) => `slides/${f}`)];
-    expect(files.length).toBe(5);
+    // index, guide, handout, role cards (the fixture has a role-play) and two decks.
+    expect(files.length).toBe(6);
     for (const f of files) {
       const html = await readFile(path.join(base, f), 'utf8');
       expect(html, f).not.toContain('__trainpack');

@@ -128,9 +128,11 @@ describe('pack documents keep the language of what they hold (ar)', () => {
   it('role cards and test sections of untranslated units are lang="en" dir="ltr"', async () => {
     const { prepare } = await import('../../src/pipeline.js');
     const { packPages } = await import('../../src/pack/pages.js');
+    const { roleCardsPage } = await import('../../src/render/role-cards.js');
     const prepared = await prepare({ dir, overlays: ['ar'], modules: ['integrated-approach', 'individual'] });
     const pages = packPages(prepared.editions[0]!, { participants: 10 });
-    const cards = parseHTML(pages.files.get('pack/role-cards.html')!).document.querySelectorAll('.tp-pack-card');
+    // Role cards are a page of the edition (role-cards.html), which the pack carries.
+    const cards = parseHTML(roleCardsPage(prepared.editions[0]!)!.html).document.querySelectorAll('.tp-rc');
     expect(cards.length).toBeGreaterThan(0);
     for (const c of cards) expect([c.getAttribute('lang'), c.getAttribute('dir')]).toEqual(['en', 'ltr']);
     const quizzes = [...parseHTML(pages.files.get('pack/knowledge-test.html')!).document.querySelectorAll('.tp-test-quiz')];

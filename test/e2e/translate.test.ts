@@ -47,7 +47,7 @@ function leftovers(document: Document): string[] {
         return;
       }
       const el = n as Element;
-      if (el.matches?.('[data-var], code, pre, .tp-label, .tp-block-title, .tp-slide-marker, .tp-question-hint, .tp-answer-key, .tp-box, .tp-correct-mark, .tp-fallback, .tp-answer-key-label')) return;
+      if (el.matches?.('[data-var], code, pre, .tp-label, .tp-block-title, .tp-slide-marker, .tp-question-hint, .tp-answer-key, .tp-box, .tp-correct-mark, .tp-fallback, .tp-answer-key-label, .tp-role-played')) return;
       for (const c of el.childNodes) walker(c);
     };
     walker(body);

@@ -53,13 +53,15 @@ describe('parse', () => {
   });
 
   it('warns about unknown and misplaced directives with their place', async () => {
-    const r = await parse('Intro.\n\n:::sidebar\nX\n:::\n\n:::notes\nN\n:::\n\n:::solution\nS\n:::\n\nTime:later\n');
+    const r = await parse('Intro.\n\n:::sidebar\nX\n:::\n\n:::notes\nN\n:::\n\n:::solution\nS\n:::\n\nTime:later and :lateer[x]\n');
     expect(r.messages).toEqual([
+      '15:16 warning unknown-directive Unknown text directive ":lateer" (kept as plain text)',
       '3:1 warning unknown-directive Unknown directive ":::sidebar"; its content appears only in the facilitator guide',
       '7:1 warning misplaced-directive `:::notes` belongs inside a `:::slide`',
-      '11:1 warning misplaced-directive `:::solution` belongs inside an `:::exercise` or a unit of type exercise or roleplay',
-      '15:5 warning unknown-directive Unknown text directive ":later" (kept as plain text)',
+      '11:1 warning misplaced-directive `:::solution` belongs inside an `:::exercise` or a unit of type exercise',
     ]);
+    // A colon inside a word with no [label] or {attributes} after it is plain text, never a warning.
+    expect(r.html).toContain(':lateer[x]');
     expect(r.html).toContain('Time:later');
   });
 

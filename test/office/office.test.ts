@@ -32,7 +32,8 @@ describe('office files of the full fixture', () => {
 
   it('writes a deck per module and the two documents', async () => {
     expect((await readdir(path.join(out, 'base/slides'))).filter((f) => f.endsWith('.pptx')).sort()).toEqual(['alpha.pptx', 'beta.pptx']);
-    expect((await readdir(path.join(out, 'base'))).filter((f) => f.endsWith('.docx')).sort()).toEqual(['facilitator-guide.docx', 'participant-handout.docx']);
+    // The fixture has a role-play, so its role cards are a document of their own too.
+    expect((await readdir(path.join(out, 'base'))).filter((f) => f.endsWith('.docx')).sort()).toEqual(['facilitator-guide.docx', 'participant-handout.docx', 'role-cards.docx']);
   });
 
   it('decks: native slides with speaker notes in the notes pane, never on the slide', async () => {
@@ -66,6 +67,13 @@ describe('office files of the full fixture', () => {
     const text = runText(doc);
     for (const s of ['FACILITATOR-ONLY-TEXT', 'SOLUTION-SECRET', 'SPEAKER-NOTE-SECRET', 'EXPLANATION-SECRET-ONE']) expect(text.includes(s), s).toBe(true);
     expect(text.includes('✓'), 'correct options marked').toBe(true);
+  });
+
+  it('role cards: every brief, for cutting out; no brief in the handout', async () => {
+    const cards = runText((await parts(path.join(out, 'base/role-cards.docx'))).get('word/document.xml')!);
+    expect(cards.includes('ROLE-CASEWORKER-TEXT') && cards.includes('ROLE-RETURNEE-TEXT'), 'briefs on the cards').toBe(true);
+    const handout = runText((await parts(path.join(out, 'base/participant-handout.docx'))).get('word/document.xml')!);
+    expect(handout.includes('ROLE-CASEWORKER-TEXT'), 'a brief in the handout').toBe(false);
   });
 
   it('no facilitator-only text in any part of a participant file', async () => {
