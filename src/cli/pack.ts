@@ -20,6 +20,14 @@ interface PackFlags {
   browser?: string;
   paper: 'a4' | 'letter';
   json?: boolean;
+  format?: ('pptx' | 'docx')[];
+}
+
+/** `--format pptx,docx`: the Office files a pack may add (HTML and PDF are always there). */
+function officeFormats(value: string): ('pptx' | 'docx')[] {
+  const formats = value.split(',').map((s) => s.trim()).filter((s) => s && s !== 'html' && s !== 'pdf');
+  for (const f of formats) if (f !== 'pptx' && f !== 'docx') throw new InvalidArgumentError(`Unknown format "${f}": a pack takes pptx, docx or pptx,docx`);
+  return formats as ('pptx' | 'docx')[];
 }
 
 export function registerPack(program: Command, io: Output, setCode: (n: number) => void): void {
@@ -39,12 +47,13 @@ export function registerPack(program: Command, io: Output, setCode: (n: number) 
     .option('-o, --out <dir>', 'folder for <name>/ and <name>.zip', 'packs')
     .option('--browser <path>', 'Chromium or Chrome to print with')
     .option('--paper <size>', 'a4 or letter', paperSize, 'a4')
+    .option('--format <list>', 'editable files to add: pptx, docx or pptx,docx (HTML and PDF are always in a pack)', officeFormats)
     .option('--json', 'print the result as JSON on stdout (on failure too: ok false, with the diagnostics)')
     .addHelpText('after', '\nExample:\n  trainpack pack . --overlay sn --participants 24 --days 3 --start 2026-05-04 --out packs')
     .action(async (dir: string, flags: PackFlags) => {
-      const { json, venue, organisation, facilitators: f, ...options } = flags;
+      const { json, venue, organisation, facilitators: f, format: office, ...options } = flags;
       const names = Array.isArray(f) ? f : undefined;
-      const r = await pack({ dir, ...options, facilitators: names ? names.length : f as number, event: { venue, organisation, facilitators: names } });
+      const r = await pack({ dir, ...options, office, facilitators: names ? names.length : f as number, event: { venue, organisation, facilitators: names } });
       printDiagnostics(r.diagnostics, io);
       if (json) io.out(JSON.stringify({ ok: true, ...r }, null, 2));
       else io.err(`✔ ${path.relative(process.cwd(), r.folder)}/ (${r.files.length} files) and ${path.relative(process.cwd(), r.zip)}`);

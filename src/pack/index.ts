@@ -24,6 +24,8 @@ export interface PackOptions extends Pick<BuildOptions, 'dir' | 'browser' | 'pap
   facilitators?: number;
   /** Folder that receives `<name>/` and `<name>.zip`. */
   out: string;
+  /** Editable Office files to pack beside the HTML and PDFs (`--format pptx,docx`). */
+  office?: ('pptx' | 'docx')[];
 }
 
 export interface PackResult {
@@ -57,7 +59,7 @@ export async function pack(options: PackOptions): Promise<PackResult> {
     const result = await build({
       dir: options.dir,
       out: work,
-      formats: ['html', 'pdf'],
+      formats: ['html', 'pdf', ...(options.office ?? [])],
       overlays: options.overlay ? [options.overlay] : [],
       browser: options.browser,
       paper: options.paper,

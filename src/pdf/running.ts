@@ -13,6 +13,7 @@
  * is printed once, so the table-of-contents numbers, the outline and the
  * named destinations stay those of one document.
  */
+import { counterStyle } from '../render/locale.js';
 import type { Page } from 'puppeteer-core';
 import type { Edition } from '../resolve/edition.js';
 import type { Strings } from '../render/templates.js';
@@ -41,10 +42,13 @@ const sides = (edition: Pick<Edition, 'dir'>) => (edition.dir === 'rtl' ? (['rig
  * the header, the document kind at its end, the kind at the footer's start
  * and "Version v · Page X of Y" at its end; the cover gets none of them.
  */
-export function runningCss(edition: Pick<Edition, 'dir' | 'curriculum'>, strings: Strings, text: RunningText): string {
+export function runningCss(edition: Pick<Edition, 'dir' | 'curriculum'> & Partial<Pick<Edition, 'language' | 'numbers'>>, strings: Strings, text: RunningText): string {
   const [start, end] = sides(edition);
+  // `numbers: native` (FORMAT.md section 5): page numbers in the locale's digits, as a CSS counter style.
+  const digits = counterStyle(edition.language ?? edition.curriculum.language, edition.numbers === 'native');
+  const counter = (name: string) => (digits === 'decimal' ? `counter(${name})` : `counter(${name}, ${digits})`);
   const pageOf = (strings.page_x_of_y ?? 'Page {page} of {pages}').split(/(\{page\}|\{pages\})/).filter(Boolean)
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)));
+    .map((part) => (part === '{page}' ? counter('page') : part === '{pages}' ? counter('pages') : cssString(part)));
   const version = edition.curriculum.version ? [cssString(`${strings.version ?? 'Version'} ${edition.curriculum.version} · `)] : [];
   const box = (where: string, content: string) => `@${where} { content: ${content}; ${BOX} }`;
   const none = ['top-left', 'top-right', 'bottom-left', 'bottom-right'].map((w) => `@${w} { content: none; }`).join(' ');

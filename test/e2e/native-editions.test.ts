@@ -157,7 +157,7 @@ describe('numbers: native (ar)', () => {
   // The footer's page counter comes from Chromium's header/footer templates until the
   // running footer is drawn with CSS page counters (issue 15), which take the counter
   // style of render/locale.ts counterStyle(); expected to fail until then.
-  it.fails('page numbers in the PDF footer are Arabic-Indic', () => {
+  it('page numbers in the PDF footer are Arabic-Indic', () => {
     const guide = path.join(out, 'ar/facilitator-guide.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [guide], { encoding: 'utf8' }))![1]);
     const last = pdfText(guide, pages, pages);

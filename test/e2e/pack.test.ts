@@ -19,7 +19,7 @@ describe.skipIf(!BROWSER)(`trainpack pack${NEEDS_BROWSER}`, () => {
     await appendFile(path.join(dir, 'modules/02-beta/02-quiz.md'), '\n:::facilitator\nQUIZ-FACILITATOR-NOTE: do not collect it.\n:::\n');
     await appendFile(path.join(dir, 'curriculum.yml'), 'theme:\n  primary: "#5a2d82"\n');
     out = await tempDir();
-    first = await cli(['pack', dir, '--participants', '24', '--facilitators', 'Awa Diop, Karim Sy', '--venue', 'VENUE-SENTINEL', '--days', '2', '--start', '2026-05-04', '--out', out, '--browser', BROWSER!]);
+    first = await cli(['pack', dir, '--participants', '24', '--facilitators', 'Awa Diop, Karim Sy', '--venue', 'VENUE-SENTINEL', '--days', '2', '--start', '2026-05-04', '--format', 'pptx,docx', '--out', out, '--browser', BROWSER!]);
   }, 120_000);
 
   const file = (rel: string) => path.join(out, NAME, rel);
@@ -28,7 +28,8 @@ describe.skipIf(!BROWSER)(`trainpack pack${NEEDS_BROWSER}`, () => {
     expect(first.exitCode, first.stderr).toBe(0);
     const manifest = JSON.parse(await readFile(file('manifest.json'), 'utf8')) as { files: { path: string; sha256: string; bytes: number }[] };
     const paths = manifest.files.map((f) => f.path);
-    for (const p of ['index.html', 'facilitator-guide.pdf', 'participant-handout.pdf', 'slides/alpha.pdf', 'role-cards.pdf', 'pack/agenda.pdf', 'pack/attendance-sheet.pdf', 'pack/knowledge-test.pdf', 'pack/knowledge-test-answer-key.pdf', 'print-list.csv']) {
+    // With --format pptx,docx the editable Office files travel in the pack too (issue 20).
+    for (const p of ['index.html', 'facilitator-guide.pdf', 'participant-handout.pdf', 'slides/alpha.pdf', 'role-cards.pdf', 'pack/agenda.pdf', 'pack/attendance-sheet.pdf', 'pack/knowledge-test.pdf', 'pack/knowledge-test-answer-key.pdf', 'print-list.csv', 'slides/alpha.pptx', 'facilitator-guide.docx', 'participant-handout.docx', 'role-cards.docx']) {
       expect(paths, p).toContain(p);
     }
     for (const f of manifest.files) expect(createHash('sha256').update(await readFile(file(f.path))).digest('hex'), f.path).toBe(f.sha256);
@@ -110,7 +111,7 @@ describe.skipIf(!BROWSER)(`trainpack pack${NEEDS_BROWSER}`, () => {
 
   it('gives the same zip bytes for the same inputs', async () => {
     const again = await tempDir();
-    const r = await cli(['pack', dir, '--participants', '24', '--facilitators', 'Awa Diop, Karim Sy', '--venue', 'VENUE-SENTINEL', '--days', '2', '--start', '2026-05-04', '--out', again, '--browser', BROWSER!]);
+    const r = await cli(['pack', dir, '--participants', '24', '--facilitators', 'Awa Diop, Karim Sy', '--venue', 'VENUE-SENTINEL', '--days', '2', '--start', '2026-05-04', '--format', 'pptx,docx', '--out', again, '--browser', BROWSER!]);
     expect(r.exitCode, r.stderr).toBe(0);
     const a = await readFile(path.join(out, `${NAME}.zip`));
     const b = await readFile(path.join(again, `${NAME}.zip`));
