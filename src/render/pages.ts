@@ -186,7 +186,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
 
   // Decks, from their module's units.
   const deckCss = decks.size ? `${templates.read('css/deck.css')}\n${templates.read('css/site.css')}` : '';
-  const deckJs = decks.size ? templates.read('js/deck.js') : '';
+  const deckJs = decks.size ? `${templates.read('js/deck.js')}\n${templates.read('js/print-links.js')}` : '';
   let at = 0;
   for (const { mod, units, view: modView } of modules) {
     const first = at;
@@ -243,7 +243,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     }
     addNeighbours(guideModules);
     addNeighbours(handoutModules);
-    const doc = { ...common, site: siteOf(common, modules.map((m) => m.view), ''), css: `${templates.read('css/page.css')}\n${templates.read('css/site.css')}`, js: `${templates.read('js/page.js')}\n${templates.read('js/site.js')}`, agenda: agendaView };
+    const doc = { ...common, site: siteOf(common, modules.map((m) => m.view), ''), css: `${templates.read('css/page.css')}\n${templates.read('css/site.css')}`, js: `${templates.read('js/page.js')}\n${templates.read('js/site.js')}\n${templates.read('js/print-links.js')}`, agenda: agendaView };
     const rendered = new Map<string, string>();
     if (wholeToRender.includes('facilitator-guide.html')) rendered.set('facilitator-guide.html', templates.render('guide', { ...doc, audience: 'facilitator', full: true, modules: guideModules }));
     if (wholeToRender.includes('participant-handout.html')) rendered.set('participant-handout.html', templates.render('handout', { ...doc, audience: 'participant', full: false, modules: handoutModules }));

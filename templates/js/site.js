@@ -1,23 +1,7 @@
 // trainpack site: the contents list follows the reader (the link of the unit in
-// view is marked aria-current="location"), and links to other files print as text.
+// view is marked aria-current="location"). Links to other files print as text: print-links.js.
 (function () {
   'use strict';
-  // Printing (and the PDF stage, which prints): a link to a file beside the page would become an
-  // absolute file:// address of wherever it was built — useless to a reader and different on every
-  // build. Such links print as their text; anchors within the page and web addresses stay links.
-  var unlinked = [];
-  window.addEventListener('beforeprint', function () {
-    Array.prototype.forEach.call(document.querySelectorAll('a[href]'), function (a) {
-      var href = a.getAttribute('href');
-      if (href.charAt(0) === '#' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
-      unlinked.push([a, href]);
-      a.removeAttribute('href');
-    });
-  });
-  window.addEventListener('afterprint', function () {
-    unlinked.forEach(function (x) { x[0].setAttribute('href', x[1]); });
-    unlinked = [];
-  });
   var toc = document.querySelector('.tp-toc');
   if (!toc || !('IntersectionObserver' in window)) return;
   var targets = Array.prototype.slice.call(document.querySelectorAll('main .tp-unit[id], main #agenda'));
