@@ -17,6 +17,7 @@ import type { WorkshopEvent } from './render/event.js';
 import { Staging, recoverInterrupted } from './emit/atomic.js';
 import { Reuse } from './emit/reuse.js';
 import { releaseGarbage } from './emit/memory.js';
+import { rememberBuild, type InputSnapshot } from './emit/unchanged.js';
 import type { PdfStats } from './pdf/index.js';
 import type { ExtraDocument } from './pdf/tasks.js';
 import type { Prepared, PreparedEdition } from './pipeline.js';
@@ -77,6 +78,13 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Told how a long build goes (the CLI's progress line on a terminal). */
   onProgress?: (p: BuildProgress) => void;
+  /**
+   * The signatures of the build's inputs, taken by the caller before the
+   * build (emit/unchanged.ts): recorded with the result once the outputs are
+   * in place, so that the next build with the same inputs and untouched
+   * outputs can report it again without running (the CLI does).
+   */
+  inputs?: InputSnapshot;
 }
 
 /** Where a build is: units parsed so far, the edition being rendered, PDFs written of all. */
@@ -200,8 +208,11 @@ async function buildWith(options: BuildOptions, cache: ParseCache, started: numb
     await staging.discard();
     throw err;
   }
-  await staging.commit();
-  return { editions: results, diagnostics: diags.list, ms: performance.now() - started, pdf, cache: { parsed: cache.misses, reused: cache.hits, markdown: cache.misses } };
+  const result: BuildResult = { editions: results, diagnostics: diags.list, ms: 0, pdf, cache: { parsed: cache.misses, reused: cache.hits, markdown: cache.misses } };
+  const inputs = options.inputs;
+  await staging.commit(inputs && cache.disk ? (ids) => rememberBuild(inputs, ids, result) : undefined);
+  result.ms = performance.now() - started;
+  return result;
 }
 
 /** Render one edition's pages (keeping or splicing the last build's where it can) and write them to staging. */
@@ -221,9 +232,10 @@ async function renderAndWrite(
     for (const [rel, html] of extra.files) page.files.set(rel, html);
     ctx.extraPdf[edition.id] = extra.pdf;
   }
-  const cards = roleCardsPage(r);
+  const cards = roleCardsPage(r, last.keep, ctx.cache.disk);
   if (cards) {
-    page.files.set(ROLE_CARDS, cards.html);
+    if (cards.html === undefined) page.kept.add(ROLE_CARDS);
+    else page.files.set(ROLE_CARDS, cards.html);
     page.keys.set(ROLE_CARDS, cards.key);
     (ctx.extraPdf[edition.id] ??= []).unshift({ html: ROLE_CARDS, label: strings.role_cards ?? 'Role cards' });
   }

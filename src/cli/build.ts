@@ -1,7 +1,9 @@
 /** `trainpack build`: the CLI face of build(). */
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { build, type Format } from '../api.js';
+import { performance } from 'node:perf_hooks';
+import type { BuildResult, Format } from '../api.js';
+import { snapshotInputs, unchangedResult } from '../emit/unchanged.js';
 import { progressLine } from './progress.js';
 import { EXIT, printDiagnostics, type Output } from './report.js';
 
@@ -100,7 +102,19 @@ Outputs (per edition): index.html, facilitator-guide.html, participant-handout.h
 slides/<module>.html, and with --format pdf the same as PDF.`,
     )
     .action(async (dir: string, flags: BuildFlags) => {
+      const started = performance.now();
       const formats = flags.format;
+      const event = { venue: flags.venue, organisation: flags.organisation, facilitators: flags.facilitators };
+      // Nothing changed since the last build (emit/unchanged.ts)? Then say so without loading the pipeline.
+      const what = { formats, overlays: flags.overlay, all: flags.all ?? false, browser: flags.browser ?? null, paper: flags.paper, notes: flags.notes ?? false, modules: flags.modules ?? null, units: flags.units ?? null, days: flags.days ?? null, start: flags.start ?? null, event, shard: flags.shard ?? null };
+      const inputs = flags.cache ? snapshotInputs(dir, flags.out, what) : undefined;
+      const again = inputs && (await unchangedResult<BuildResult>(inputs));
+      if (again) {
+        report(unchangedAgain(again, performance.now() - started), flags, io, true);
+        setCode(EXIT.ok);
+        return;
+      }
+      const { build } = await import('../api.js');
       const progress = progressLine(io, !flags.quiet && !flags.json);
       const result = await build({
         dir,
@@ -116,22 +130,49 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
         units: flags.units,
         days: flags.days,
         start: flags.start,
-        event: { venue: flags.venue, organisation: flags.organisation, facilitators: flags.facilitators },
+        event,
         shard: flags.shard,
         onProgress: progress.onProgress,
+        inputs,
       }).finally(() => progress.done());
-      printDiagnostics(result.diagnostics, io);
-      if (flags.json) {
-        io.out(JSON.stringify({ ok: true, ...result }, null, 2));
-      } else if (!flags.quiet) {
-        for (const e of result.editions) {
-          const kept = e.kept.length ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged${e.spliced.length ? `, ${e.spliced.length} updated in place` : ''})` : '';
-          io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files${kept} -> ${path.relative(process.cwd(), e.dir) || '.'}`);
-        }
-        const w = result.diagnostics.length;
-        const c = result.cache ? `; ${result.cache.parsed} units parsed, ${result.cache.reused} from cache` : '';
-        io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}${result.pdf ? `; PDF: ${result.pdf.pages} pages printed in ${(result.pdf.ms / 1000).toFixed(2)} s${result.pdf.kept ? `, ${result.pdf.kept} PDF${result.pdf.kept === 1 ? '' : 's'} unchanged` : ''}` : ''}`);
-      }
+      report(result, flags, io, false);
       setCode(EXIT.ok);
     });
+}
+
+/** The last build's result, as this run reports it: every file kept, nothing parsed or printed. */
+function unchangedAgain(last: BuildResult, ms: number): BuildResult {
+  return {
+    ...last,
+    ms,
+    editions: last.editions.map((e) => ({ ...e, kept: e.files.filter((f) => f.endsWith('.html')).sort(), spliced: [] })),
+    cache: { parsed: 0, reused: 0, markdown: 0 },
+    pdf: last.pdf && { ...last.pdf, launchMs: 0, pages: 0, files: 0, ms: 0, kept: last.pdf.files + last.pdf.kept },
+  };
+}
+
+/** Warnings, then the result: as JSON, or a line per edition and a summary. */
+function report(result: BuildResult, flags: BuildFlags, io: Output, unchanged: boolean): void {
+  printDiagnostics(result.diagnostics, io);
+  if (flags.json) {
+    io.out(JSON.stringify({ ok: true, ...(unchanged ? { unchanged: true } : {}), ...result }, null, 2));
+    return;
+  }
+  if (flags.quiet) return;
+  for (const e of result.editions) {
+    const kept = unchanged
+      ? ' (nothing changed since the last build)'
+      : e.kept.length
+        ? ` (${e.kept.length} HTML page${e.kept.length === 1 ? '' : 's'} unchanged${e.spliced.length ? `, ${e.spliced.length} updated in place` : ''})`
+        : '';
+    io.err(`✔ ${e.id}: ${e.units} units, ${e.slides} slides, ${e.files.length} files${kept} -> ${path.relative(process.cwd(), e.dir) || '.'}`);
+  }
+  const w = result.diagnostics.length;
+  const warnings = w ? `, ${w} warning${w === 1 ? '' : 's'}` : '';
+  if (unchanged) {
+    io.err(`  checked in ${(result.ms / 1000).toFixed(2)} s: every input and output as the last build left them${warnings}`);
+    return;
+  }
+  const c = result.cache ? `; ${result.cache.parsed} units parsed, ${result.cache.reused} from cache` : '';
+  io.err(`  built in ${(result.ms / 1000).toFixed(2)} s${c}${warnings}${result.pdf ? `; PDF: ${result.pdf.pages} pages printed in ${(result.pdf.ms / 1000).toFixed(2)} s${result.pdf.kept ? `, ${result.pdf.kept} PDF${result.pdf.kept === 1 ? '' : 's'} unchanged` : ''}` : ''}`);
 }

@@ -200,8 +200,8 @@ export class Staging {
     await writeFile(path.join(base, MARKER), MARKER_TEXT + JSON.stringify({ files }) + '\n');
   }
 
-  /** Swap every staged edition into `<out>/<id>`. */
-  async commit(): Promise<void> {
+  /** Swap every staged edition into `<out>/<id>`; `swapped` runs after the swap, before the lock is released. */
+  async commit(swapped?: (ids: string[]) => Promise<void>): Promise<void> {
     const ids = (await readdir(this.dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     for (const id of ids) {
       const target = path.join(this.out, id);
@@ -230,7 +230,11 @@ export class Staging {
       await finishSwap(this.out, this.dir, id);
     }
     await rm(this.dir, { recursive: true, force: true });
-    await this.lock.release();
+    try {
+      await swapped?.(ids);
+    } finally {
+      await this.lock.release();
+    }
   }
 
   /** Throw the staging area away (after a failure). */

@@ -21,7 +21,7 @@ import { localize } from '../views/localize.js';
 import { participantView } from '../views/participant.js';
 import { roleplaysOf } from '../render/role-cards.js';
 import { assertNoLeak } from '../views/guard.js';
-import { editionPassages } from '../render/pages.js';
+import { editionPassages } from '../render/guard.js';
 
 export interface PackPageOptions {
   participants: number;

@@ -18,6 +18,7 @@ import { deckSlidesOf } from '../views/deck-slides.js';
 import { textOf } from '../views/tree.js';
 import { textOfHtml } from './search.js';
 import type { Strings } from './templates.js';
+import { deckSlideCount } from './deck-page.js';
 
 const html = (tree: Root) => toHtml(tree, { allowDangerousHtml: false });
 
@@ -178,7 +179,29 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
 export function rememberFragments(key: string, selfCheck: boolean, fragments: Fragments, disk?: DiskCache): void {
   const fullKey = `${key}|${selfCheck}|${FRAGMENT_MARKUP}`;
   byKey.set(fullKey, fragments);
-  disk?.set('fragments', sha1(fullKey), fragments);
+  const id = sha1(fullKey);
+  disk?.set('fragments', id, fragments);
+  disk?.set('deck-slides', id, deckSlideCount(fragments));
+}
+
+/**
+ * How many slides the unit adds to its module's deck (deckSlideCount of its
+ * fragments), read from a namespace of its own: a build that keeps every page
+ * needs the count of every unit (for slide numbers) but none of their markup.
+ */
+export function slideCountOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): number {
+  if (p.key && disk) {
+    const fullKey = `${p.key}|${selfCheck}|${FRAGMENT_MARKUP}`;
+    const memo = byKey.get(fullKey);
+    if (memo) return deckSlideCount(memo);
+    const id = sha1(fullKey);
+    const n = disk.get<number>('deck-slides', id);
+    if (typeof n === 'number') return n;
+    const f = fragmentsOf(p, selfCheck, disk);
+    disk.set('deck-slides', id, deckSlideCount(f));
+    return deckSlideCount(f);
+  }
+  return deckSlideCount(fragmentsOf(p, selfCheck, disk));
 }
 
 /** Render a canonical tree's fragments, with markers for every edition's values. */

@@ -10,16 +10,16 @@ import type { Unit } from '../model.js';
 import type { Edition } from '../resolve/edition.js';
 import type { AgendaDay } from './agenda.js';
 import { agendaFor } from './agenda-view.js';
-import { deckSlideCount, deckSlides } from './deck-page.js';
+import { deckSlides } from './deck-page.js';
 import { addNeighbours, siteOf } from './site.js';
-import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, type Fragments } from './fragments.js';
+import { fill, fillMemoized, fragmentsOf, FRAGMENT_MARKUP, slideCountOf, type Fragments } from './fragments.js';
 import { fillSlots, splice, SLOT_CLOSE, SLOT_OPEN, type Slot } from './slots.js';
 import { searchEntry, searchIndexJson, searchText, type SearchEntry } from './search.js';
 import type { Strings, Templates } from './templates.js';
 import { eventView, type WorkshopEvent } from './event.js';
 import { resolveTheme } from './theme.js';
 import { own } from '../views/localize.js';
-import { assertNoLeak, facilitatorPassages } from '../views/guard.js';
+import { guardEdition } from './guard.js';
 import { digitList, foreignAttrs, formatNumber, localizeDigits } from './locale.js';
 import { typesetText } from './typography.js';
 
@@ -138,7 +138,7 @@ export function renderEdition(input: RenderInput): RenderedEdition {
     return { mod, units, view: { id: mod.id, number: mi + 1, title: edition.typography ? typesetText(mod.title, mod.language ?? edition.language) : mod.title, summary: mod.summary && edition.typography ? typesetText(mod.summary, mod.language ?? edition.language) : mod.summary, deckHref: `slides/${mod.id}.html`, ...foreignAttrs(mod.language, edition.language) } };
   });
   // A unit's slides in its module's deck: its own and generated ones, or one title slide (deck-page.ts).
-  const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => deckSlideCount(fragmentsOf(u.p, u.unit.selfCheck, input.cache));
+  const slidesOfUnit = (u: (typeof modules)[number]['units'][number]) => slideCountOf(u.p, u.unit.selfCheck, input.cache);
   const totalSlides = modules.reduce((n, m) => n + 1 + m.units.reduce((k, u) => k + slidesOfUnit(u), 0), 0);
   const keyable = modules.every((m) => m.units.every((u) => u.ref));
   // Each part of a key is written out once: the whole pages share the edition's part and every module's.
@@ -259,37 +259,19 @@ export function renderEdition(input: RenderInput): RenderedEdition {
       slotted.set(page, { skeleton: skeletonOf(page), slots });
     }
   }
-  guardEdition(input, files, (i) => filledOf(i), flat.length, JSON.stringify(agendaView));
+  // Fail closed (render/guard.ts). The slide faces are those of the decks rendered here (a kept deck was checked when it was made).
+  const deckUnits = flat.flatMap((u, i) => (decks.has(u.mod.id) ? [i] : []));
+  guardEdition({
+    edition: input,
+    files,
+    slotted,
+    slides: { units: deckUnits, filled: filledOf, ref: (i) => slotRefs[i] },
+    base: base && pageKey([base]),
+    agenda: JSON.stringify(agendaView),
+    cache: input.cache,
+  });
   return { files, keys, kept, slotted, spliced: splicedPages, agenda, stats: { units: flat.length, slides: totalSlides, pages: files.size + kept.size } };
 }
 
-/**
- * Fail closed (views/guard.ts): no participant page written here may hold a
- * passage that exists only in facilitator-only blocks. Decks carry speaker
- * notes for the presenter, so a deck page may hold those, but no slide face.
- */
-function guardEdition(input: RenderInput, files: Map<string, string | Buffer>, filledOf: (i: number) => Fragments, units: number, agenda: string): void {
-  const pages = [...files.keys()].filter((p) => p === 'participant-handout.html' || p === 'index.html' || p.startsWith('slides/'));
-  if (pages.length === 0) return;
-  const passages = editionPassages(input, [agenda]);
-  if (passages.size === 0) return;
-  // A deck page carries the presenter's speaker notes, and a quiz question slide's answer in them (FORMAT.md
-  // section 3: "the answer only in the speaker notes"); each slide face is checked below with nothing allowed.
-  for (const page of pages) assertNoLeak(String(files.get(page)), passages, page, page.startsWith('slides/') ? ['notes', 'key'] : []);
-  if (pages.some((p) => p.startsWith('slides/'))) {
-    for (let i = 0; i < units; i++) for (const s of filledOf(i).slides) assertNoLeak(`${s.title}\n${s.body}`, passages, 'a slide');
-  }
-}
-
-/** The edition's facilitator-only passages, less those its public text (titles, strings, vars…) also holds. */
-export function editionPassages({ edition, parsed, strings }: Pick<RenderInput, 'edition' | 'parsed' | 'strings'>, extra: string[] = []) {
-  const publicTexts: string[] = [edition.title, edition.curriculum.title, ...(edition.curriculum.authors ?? []).map(String), ...Object.values(strings), ...Object.values(edition.vars).map(String)];
-  for (const m of edition.modules) {
-    publicTexts.push(m.title, m.summary ?? '');
-    for (const u of m.units) publicTexts.push(u.title, ...u.objectives, ...u.materials, ...u.methods);
-  }
-  publicTexts.push(...extra);
-  return facilitatorPassages(parsed.values(), { publicTexts });
-}
-
+export { editionPassages } from './guard.js';
 export { prerender } from './fragments.js';

@@ -9,6 +9,7 @@
  * the role's name large.
  */
 import { createHash } from 'node:crypto';
+import { CACHE_SALT, type DiskCache } from '../cache/disk.js';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { PreparedEdition } from '../pipeline.js';
@@ -55,9 +56,44 @@ function card(role: Element, strings: Record<string, string>): RoleCard {
   return { name: name ? textOf(name).trim() : '', brief, length: body.reduce((n, c) => n + (c.type === 'element' ? textOf(c).length : c.type === 'text' ? c.value.length : 0), 0) };
 }
 
-/** The role-cards page of an edition, or undefined when it has no role-play; `key` names its content. */
-export function roleCardsPage(prepared: PreparedEdition): { html: string; key: string; sets: number[] } | undefined {
+/**
+ * The key of an edition's role-cards page, from what the page is made of
+ * (templates, strings, vars, theme, each role-play unit's cache key and
+ * place), without reading any unit's tree: undefined when the edition has
+ * no role-play unit or a unit has no cache key.
+ */
+export function roleCardsKey(prepared: Pick<PreparedEdition, 'edition' | 'parsed' | 'strings' | 'templates'>): string | undefined {
+  const { edition, parsed, strings, templates } = prepared;
+  const byUnit = new Map([...parsed.values()].map((p) => [p.unit.id, p]));
+  const units: unknown[] = [];
+  for (const [mi, m] of edition.modules.entries()) {
+    for (const [ui, u] of m.units.entries()) {
+      if (u.type !== 'roleplay') continue;
+      const key = byUnit.get(u.id)?.key;
+      if (!key) return undefined;
+      units.push([u.id, `${mi + 1}.${ui + 1}`, u.title, u.language ?? null, key]);
+    }
+  }
+  if (units.length === 0) return undefined;
+  const { css, logo } = resolveTheme(edition);
+  const parts = [templates.signature(), edition.language, edition.dir, strings, edition.vars, css, logo ?? null, edition.title, edition.curriculum.version ?? null, units];
+  return createHash('sha1').update(`${CACHE_SALT}\0role-cards\0${JSON.stringify(parts)}`).digest('hex');
+}
+
+/**
+ * The role-cards page of an edition, or undefined when it has no role-play;
+ * `key` names its content (a hash of the page: an edit elsewhere in a
+ * role-play's unit leaves the cards, and their PDF, as they were). When the
+ * cache knows which content the page's inputs made (roleCardsKey()), and
+ * `keep` keeps the last build's page of that content, the page is not
+ * rendered (`html` is undefined): rendering reads every role-play's tree,
+ * which a build with nothing changed never parses.
+ */
+export function roleCardsPage(prepared: PreparedEdition, keep?: (rel: string, key: string) => boolean, cache?: DiskCache): { html?: string; key: string } | undefined {
   const { edition, strings, templates } = prepared;
+  const inputKey = cache ? roleCardsKey(prepared) : undefined;
+  const known = inputKey ? cache!.get<string>('role-cards', inputKey) : undefined;
+  if (known && keep?.(ROLE_CARDS, known)) return { key: known };
   const roleplays = roleplaysOf(prepared);
   if (roleplays.length === 0) return undefined;
   const { css: themeCss, logo } = resolveTheme(edition);
@@ -83,5 +119,7 @@ export function roleCardsPage(prepared: PreparedEdition): { html: string; key: s
     title: strings.role_cards ?? 'Role cards',
     sheets,
   });
-  return { html, key: createHash('sha1').update(html).digest('hex'), sets: roleplays.map((r) => r.cards.length) };
+  const key = createHash('sha1').update(html).digest('hex');
+  if (inputKey) cache!.set('role-cards', inputKey, key);
+  return { html, key };
 }

@@ -20,6 +20,7 @@
  *
  * Exporters (SCORM, Office) call the same two functions on what they write.
  */
+import { createHash } from 'node:crypto';
 import { diag, TrainpackError } from '../errors.js';
 import { MIN_PASSAGE, type HiddenPassage, type PassageKind, type UnitPassages } from '../markdown/passages.js';
 import { decodeEntities, normalizeSpace, unescapeJson } from './text.js';
@@ -31,18 +32,25 @@ export interface Passage extends HiddenPassage {
 
 /** What the guard needs of a unit: its file, whether it is a self-check quiz, and its passages (UnitFacts has them). */
 export interface GuardUnit {
-  unit: { source: { rel: string }; selfCheck: boolean };
+  unit: { source: { rel: string }; selfCheck: boolean; rolesInHandout?: boolean };
   facts: Partial<UnitPassages>;
 }
 
 export interface PassageOptions {
-  /** Role briefs are secret too (FORMAT.md: unless the unit says `roles_in_handout: true`). Default false. */
-  roles?: boolean;
+  /**
+   * Role briefs are secret too: true for every unit, or `'unless-public'` for
+   * every unit but those whose front matter says `roles_in_handout: true`
+   * (FORMAT.md section 3: the handout shows who plays whom, not the briefs).
+   * Default false (the facilitator guide and the role cards show them).
+   */
+  roles?: boolean | 'unless-public';
   /** Other text participants see: titles, objectives, UI strings, var values… */
   publicTexts?: Iterable<string>;
 }
 
 const W = MIN_PASSAGE;
+/** log2 of the number of buckets in a PassageSet's filter (2^20 bits: 128 KB). */
+const FILTER_BITS = 20;
 const B = 31;
 // B^(W-1) mod 2^32, to take the first character out of the window.
 const OUT = (() => {
@@ -57,10 +65,36 @@ function hashAt(text: string, from: number): number {
   return h;
 }
 
+/**
+ * The passages sharing a hash of their first W characters: those shorter
+ * than 2W, and the longer ones by their next W characters (a curriculum's
+ * notes often start alike, "Ask the group…": one look-up then replaces a
+ * comparison with each of them).
+ */
+interface Bucket {
+  short: Passage[];
+  long: Map<string, Passage[]>;
+}
+
 /** Passages to look for, indexed by a hash of their first W characters. */
 export class PassageSet {
-  private readonly byHash = new Map<number, Passage[]>();
+  private readonly byHash = new Map<number, Bucket>();
+  /**
+   * One bit per hash bucket (2^FILTER_BITS of them): most windows of a page
+   * start no passage, and a bit test costs a fraction of a Map lookup.
+   */
+  private readonly filter = new Uint32Array(1 << (FILTER_BITS - 5));
   readonly size: number;
+  private named?: string;
+
+  /** A name for the set: the same passages of the same kinds, the same key (what a clean check is remembered by). */
+  get key(): string {
+    if (this.named === undefined) {
+      const all = [...this.byHash.values()].flatMap((b) => [...b.short, ...[...b.long.values()].flat()]).map((p) => `${p.kind}\0${p.text}`);
+      this.named = createHash('sha1').update(all.sort().join('\n')).digest('hex');
+    }
+    return this.named;
+  }
 
   constructor(readonly passages: Passage[]) {
     const seen = new Set<string>();
@@ -69,9 +103,17 @@ export class PassageSet {
       if (p.text.length < W || seen.has(p.text)) continue;
       seen.add(p.text);
       const h = hashAt(p.text, 0);
-      const list = this.byHash.get(h);
-      if (list) list.push(p);
-      else this.byHash.set(h, [p]);
+      const bit = h >>> (32 - FILTER_BITS);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+      let bucket = this.byHash.get(h);
+      if (!bucket) this.byHash.set(h, (bucket = { short: [], long: new Map() }));
+      if (p.text.length < 2 * W) bucket.short.push(p);
+      else {
+        const next = p.text.slice(W, 2 * W);
+        const list = bucket.long.get(next);
+        if (list) list.push(p);
+        else bucket.long.set(next, [p]);
+      }
       size++;
     }
     this.size = size;
@@ -81,15 +123,23 @@ export class PassageSet {
   findIn(text: string, stopAtFirst = false, skip?: (p: Passage) => boolean): Passage[] {
     const found = new Set<Passage>();
     if (this.size === 0 || text.length < W) return [];
+    const filter = this.filter;
+    const look = (candidates: Passage[] | undefined, i: number): Passage | undefined => {
+      if (!candidates) return undefined;
+      for (const p of candidates) {
+        if (found.has(p) || skip?.(p) || !text.startsWith(p.text, i)) continue;
+        found.add(p);
+        if (stopAtFirst) return p;
+      }
+      return undefined;
+    };
     let h = hashAt(text, 0);
     for (let i = 0; ; i++) {
-      const candidates = this.byHash.get(h);
-      if (candidates) {
-        for (const p of candidates) {
-          if (found.has(p) || skip?.(p) || !text.startsWith(p.text, i)) continue;
-          found.add(p);
-          if (stopAtFirst) return [p];
-        }
+      const bit = h >>> (32 - FILTER_BITS);
+      const bucket = filter[bit >>> 5]! & (1 << (bit & 31)) ? this.byHash.get(h) : undefined;
+      if (bucket) {
+        const hit = look(bucket.short, i) ?? (bucket.long.size && i + 2 * W <= text.length ? look(bucket.long.get(text.slice(i + W, i + 2 * W)), i) : undefined);
+        if (hit) return [hit];
       }
       if (i + W >= text.length) break;
       h = (Math.imul((h - Math.imul(text.charCodeAt(i), OUT)) >>> 0, B) + text.charCodeAt(i + W)) >>> 0;
@@ -106,7 +156,7 @@ export function facilitatorPassages(units: Iterable<GuardUnit>, options: Passage
     if (facts.shown) shown.push(facts.shown);
     for (const p of facts.hidden ?? []) {
       if (p.kind === 'key' && unit.selfCheck) continue;
-      if (p.kind === 'role' && !options.roles) continue;
+      if (p.kind === 'role' && (!options.roles || (options.roles === 'unless-public' && unit.rolesInHandout))) continue;
       list.push({ ...p, file: unit.source.rel });
     }
   }

@@ -17,7 +17,7 @@ async function builtCopy() {
   return { dir, out };
 }
 
-const PAGES = ['facilitator-guide.html', 'index.html', 'participant-handout.html', 'slides/alpha.html', 'slides/beta.html'];
+const PAGES = ['facilitator-guide.html', 'index.html', 'participant-handout.html', 'role-cards.html', 'slides/alpha.html', 'slides/beta.html'];
 
 describe('pages kept from the last build', () => {
   it('keeps every page when nothing changed, as the same file', async () => {

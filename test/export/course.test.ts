@@ -276,3 +276,24 @@ describe('elearning: in curriculum.yml, bad input', () => {
     expect([...packages.keys()]).toEqual(['full-fixture-01-alpha.zip', 'full-fixture-02-beta.zip']);
   });
 });
+
+describe('the course export fails closed', () => {
+  it('stops when a package page would hold a facilitator-only passage or a role brief, whatever put it there', async () => {
+    const cache = new ParseCache();
+    await exportCourseApi({ dir: FULL, cache });
+    const { prepare } = await import('../../src/pipeline.js');
+    const prepared = await prepare({ dir: FULL }, cache);
+    const p = [...prepared.editions[0]!.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
+    // Simulate a view bug: text the course shows is declared facilitator-only, then a role brief.
+    for (const q of prepared.editions[0]!.parsed.values()) q.facts.shown = '';
+    for (const kind of ['facilitator', 'role'] as const) {
+      p.facts.hidden = [{ text: 'Shared body text for everyone.', kind, line: 10, column: 1 }];
+      const err = await exportCourseApi({ dir: FULL, cache }).then(() => undefined, (e: unknown) => e as { diagnostics?: { rule: string; file?: string; line?: number; message: string }[] });
+      expect(err?.diagnostics?.[0], kind).toMatchObject({ rule: 'leak', file: 'modules/01-alpha/01-first.md', line: 10 });
+      expect(err?.diagnostics?.[0]?.message).toMatch(/\.zip: .*index\.html/);
+    }
+    // A quiz explanation is the self-check's feedback in a course: allowed.
+    p.facts.hidden = [{ text: 'Shared body text for everyone.', kind: 'key', line: 10, column: 1 }];
+    await expect(exportCourseApi({ dir: FULL, cache })).resolves.toBeDefined();
+  });
+});

@@ -41,6 +41,16 @@ describe('facilitatorPassages', () => {
     expect(facilitatorPassages([unitOf(roles, false, 'roleplay')], { roles: true }).passages.map((p) => p.text)).toEqual(['You lead the council.']);
   });
 
+  it("keeps role briefs secret for the handout, except a unit's that says roles_in_handout: true", () => {
+    const roles = ':::role{name="Mayor of town"}\nYou lead the council.\n:::\n';
+    const secret = unitOf(roles, false, 'roleplay');
+    const open = { ...unitOf(roles.replace('You lead', 'She leads'), false, 'roleplay'), unit: { source: { rel: 'modules/m/open.md' }, selfCheck: false, rolesInHandout: true } };
+    const set = facilitatorPassages([secret, open], { roles: 'unless-public' });
+    expect(set.passages.map((p) => `${p.file} ${p.text}`)).toEqual(['modules/m/u.md You lead the council.']);
+    expect(() => assertNoLeak('<p>She leads the council.</p>', set, 'participant-handout.html')).not.toThrow();
+    expect(() => assertNoLeak('<p>You lead the council.</p>', set, 'participant-handout.html')).toThrow(TrainpackError);
+  });
+
   it('leaves out passages that public texts (titles, UI strings, vars) also hold', () => {
     const u = unitOf(':::facilitator\nParticipant handout\n:::\n');
     expect(facilitatorPassages([u]).size).toBe(1);
@@ -96,9 +106,80 @@ describe('the render stage fails closed', () => {
     expect(err.diagnostics[0]!.message).toMatch(/participant-handout\.html|index\.html/);
   });
 
+  it("stops the build when a role brief reaches the handout, the index's search data or a deck", async () => {
+    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
+    const ed = prepared.editions[0]!;
+    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
+    // Simulate a view bug: text the pages show is declared a role brief.
+    p.facts.hidden = [{ text: 'Shared body text for everyone.', kind: 'role', line: 12, column: 1 }];
+    for (const q of ed.parsed.values()) q.facts.shown = '';
+    const err = thrown(() => renderEdition({ ...ed, pdf: false, editions: [] }));
+    expect(err.diagnostics[0]).toMatchObject({ rule: 'leak', file: 'modules/01-alpha/01-first.md', line: 12, column: 1 });
+    // The same text in a unit that puts its briefs in the handout is allowed there.
+    (p.unit as { rolesInHandout?: boolean }).rolesInHandout = true;
+    expect(() => renderEdition({ ...ed, pdf: false, editions: [] })).not.toThrow();
+  });
+
   it('builds the fixture as usual when nothing leaks', async () => {
     const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
     const ed = prepared.editions[0]!;
     expect(renderEdition({ ...ed, pdf: false, editions: [] }).files.has('participant-handout.html')).toBe(true);
+  });
+});
+
+describe('normalizeSpace', () => {
+  it('collapses every kind of white space as /\\s+/ does, and trims', async () => {
+    const { normalizeSpace } = await import('../../src/views/text.js');
+    for (const s of ['', ' ', 'a', ' a ', 'a  b', 'a\nb', 'a \n\t b', '\u00a0a\u3000\ufeffb\u2028c\u2009 d\r\n', 'x'.repeat(10) + '\u200b' + ' y', 'a\u0085b', '  \t\n']) {
+      expect(normalizeSpace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('finds a passage among thousands that start alike, without comparing it to each', () => {
+    // Notes that share their first 16 characters with each other and with the page's text.
+    const alike = facilitatorPassages(Array.from({ length: 300 }, (_, i) => unitOf(`:::facilitator\nAsk the group to list item ${i} now.\n:::\n`)));
+    const page = `${'Ask the group to list item x now. '.repeat(20000)}Ask the group to list item 299 now.`;
+    expect(findLeak(page, alike)?.text).toBe('Ask the group to list item 299 now.');
+    expect(findLeak(page.slice(0, -40), alike)).toBeUndefined();
+  });
+});
+
+describe('the render guard remembers clean parts (src/render/guard.ts)', () => {
+  it('scans a slot once per set of passages, and never lets a memo hide a leak', async () => {
+    const { guardEdition } = await import('../../src/render/guard.js');
+    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
+    const ed = prepared.editions[0]!;
+    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
+    p.facts.hidden = [{ text: 'A secret sentence for the room.', kind: 'facilitator', line: 3, column: 1 }];
+    const memo = new Map<string, unknown>();
+    let sets = 0;
+    const cache = { get: (ns: string, k: string) => memo.get(`${ns}/${k}`), set: (ns: string, k: string, v: unknown) => (sets++, memo.set(`${ns}/${k}`, v)) };
+    const page = (slot: string, ref: string) => {
+      const head = Buffer.from('<html><body>');
+      const body = Buffer.from(slot);
+      return { content: Buffer.concat([head, body, Buffer.from('</body></html>')]), slots: [[ref, head.length, head.length + body.length]] as [string, number, number][] };
+    };
+    const run = (slot: string, ref: string) => {
+      const { content, slots } = page(slot, ref);
+      guardEdition({
+        edition: ed,
+        files: new Map([['participant-handout.html', content]]),
+        slotted: new Map([['participant-handout.html', { skeleton: 'sk', slots }]]),
+        slides: { units: [], filled: () => ({}) as never, ref: () => undefined },
+        base: 'b',
+        agenda: '',
+        cache: cache as never,
+      });
+    };
+    run('<p>Nothing secret here at all.</p>', 'unit-1');
+    expect(sets).toBe(2); // the skeleton and the slot
+    run('<p>Nothing secret here at all.</p>', 'unit-1');
+    expect(sets).toBe(2); // remembered: not scanned again
+    // Another unit's slot (a changed unit) is scanned, and its leak found.
+    expect(() => run('<p>A secret sentence for the room.</p>', 'unit-2')).toThrow(TrainpackError);
+    // A new facilitator passage makes a new set: the remembered slot is scanned again.
+    p.facts.hidden = [...p.facts.hidden, { text: 'Nothing secret here at all.', kind: 'facilitator', line: 9, column: 1 }];
+    for (const q of ed.parsed.values()) q.facts.shown = '';
+    expect(() => run('<p>Nothing secret here at all.</p>', 'unit-1')).toThrow(/Nothing secret here at all/);
   });
 });

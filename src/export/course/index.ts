@@ -9,6 +9,8 @@ import { Diagnostics, type Diagnostic } from '../../errors.js';
 import { ParseCache, prepare } from '../../pipeline.js';
 import { buildCourseModel, type CourseModel } from './model.js';
 import { packageFiles, zipPackage } from './package.js';
+import { editionPassages } from '../../render/guard.js';
+import { assertNoLeak } from '../../views/guard.js';
 
 export type CourseFormat = 'scorm12';
 
@@ -53,6 +55,12 @@ export async function exportCourse(options: ExportCourseOptions): Promise<Export
   const sets = options.whole
     ? [packageFiles(model, model.modules, prepared.templates, `${prefix}-course.zip`, model.curriculum.title, model.curriculum.description)]
     : model.modules.map((m) => packageFiles(model, [m], prepared.templates, `${prefix}-${String(m.number).padStart(2, '0')}-${m.id}.zip`, `${model.strings.module ?? 'Module'} ${m.number}: ${m.title}`, m.summary ?? model.curriculum.description));
+  // Fail closed (views/guard.ts), as the handout does: no page of a package may hold a facilitator-only
+  // passage or a role brief. Quiz explanations and model answers are the self-check's feedback here.
+  const passages = editionPassages(prepared);
+  for (const set of sets) {
+    for (const [rel, content] of set.files) if (rel.endsWith('.html')) assertNoLeak(String(content), passages, `${set.name}: ${rel}`, ['key']);
+  }
   return {
     packages: sets.map((s) => ({ name: s.name, content: zipPackage(s), modules: s.modules.map((m) => m.id) })),
     edition: { id: prepared.edition.id, language: prepared.edition.language },
