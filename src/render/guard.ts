@@ -31,7 +31,7 @@ export interface GuardedEdition {
 }
 
 /** The edition's facilitator-only passages, less those its public text (titles, strings, vars…) also holds. */
-export function editionPassages({ edition, parsed, strings }: GuardedEdition, extra: string[] = []): PassageSet {
+export function editionPassages({ edition, parsed, strings }: GuardedEdition, extra: string[] = [], cache?: DiskCache): PassageSet {
   const publicTexts: string[] = [edition.title, edition.curriculum.title, ...(edition.curriculum.authors ?? []).map(String), ...Object.values(strings), ...Object.values(edition.vars).map(String)];
   for (const m of edition.modules) {
     publicTexts.push(m.title, m.summary ?? '');
@@ -39,7 +39,8 @@ export function editionPassages({ edition, parsed, strings }: GuardedEdition, ex
   }
   publicTexts.push(...extra);
   // Role briefs are printed on role cards, not in the handout, the index or a deck (unless a unit says `roles_in_handout: true`).
-  return facilitatorPassages(parsed.values(), { publicTexts, roles: 'unless-public' });
+  const memo = cache && { get: (key: string) => cache.get<string[]>('guard-shown', key), set: (key: string, found: string[]) => cache.set('guard-shown', key, found) };
+  return facilitatorPassages(parsed.values(), { publicTexts, roles: 'unless-public', memo });
 }
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -68,7 +69,7 @@ export interface GuardInput {
 export function guardEdition(input: GuardInput): void {
   const pages = [...input.files.keys()].filter((p) => p === 'participant-handout.html' || p === 'index.html' || p.startsWith('slides/'));
   if (pages.length === 0 && input.slides.units.length === 0) return;
-  const passages = editionPassages(input.edition, [input.agenda]);
+  const passages = editionPassages(input.edition, [input.agenda], input.cache);
   if (passages.size === 0) return;
   const { cache, base } = input;
   // What a clean part is remembered by: the passages, the edition's part of the page keys, the page, the part.

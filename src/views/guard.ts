@@ -46,6 +46,8 @@ export interface PassageOptions {
   roles?: boolean | 'unless-public';
   /** Other text participants see: titles, objectives, UI strings, var values… */
   publicTexts?: Iterable<string>;
+  /** Where the passages found in each unit's shown text are remembered (the persistent cache). */
+  memo?: { get(key: string): string[] | undefined; set(key: string, found: string[]): void };
 }
 
 const W = MIN_PASSAGE;
@@ -66,15 +68,18 @@ function hashAt(text: string, from: number): number {
 }
 
 /**
- * The passages sharing a hash of their first W characters: those shorter
- * than 2W, and the longer ones by their next W characters (a curriculum's
- * notes often start alike, "Ask the group…": one look-up then replaces a
- * comparison with each of them).
+ * The passages sharing a hash of their first W characters, as a trie of W-character
+ * chunks: at depth d, those shorter than (d + 1) W are listed, the longer ones go
+ * on by their next chunk. A curriculum's notes often start alike ("Ask the group
+ * to…"): a window of a page that starts like them is then compared with the few
+ * passages that go on like it, not with each.
  */
 interface Bucket {
   short: Passage[];
-  long: Map<string, Passage[]>;
+  long: Map<string, Bucket>;
 }
+
+const bucket = (): Bucket => ({ short: [], long: new Map() });
 
 /** Passages to look for, indexed by a hash of their first W characters. */
 export class PassageSet {
@@ -90,33 +95,37 @@ export class PassageSet {
   /** A name for the set: the same passages of the same kinds, the same key (what a clean check is remembered by). */
   get key(): string {
     if (this.named === undefined) {
-      const all = [...this.byHash.values()].flatMap((b) => [...b.short, ...[...b.long.values()].flat()]).map((p) => `${p.kind}\0${p.text}`);
+      const all = this.unique.map((p) => `${p.kind}\0${p.text}`);
       this.named = createHash('sha1').update(all.sort().join('\n')).digest('hex');
     }
     return this.named;
   }
 
+  private readonly unique: Passage[] = [];
+
   constructor(readonly passages: Passage[]) {
     const seen = new Set<string>();
-    let size = 0;
     for (const p of passages) {
       if (p.text.length < W || seen.has(p.text)) continue;
       seen.add(p.text);
+      this.unique.push(p);
       const h = hashAt(p.text, 0);
       const bit = h >>> (32 - FILTER_BITS);
       this.filter[bit >>> 5]! |= 1 << (bit & 31);
-      let bucket = this.byHash.get(h);
-      if (!bucket) this.byHash.set(h, (bucket = { short: [], long: new Map() }));
-      if (p.text.length < 2 * W) bucket.short.push(p);
-      else {
-        const next = p.text.slice(W, 2 * W);
-        const list = bucket.long.get(next);
-        if (list) list.push(p);
-        else bucket.long.set(next, [p]);
+      let node = this.byHash.get(h);
+      if (!node) this.byHash.set(h, (node = bucket()));
+      for (let d = 1; ; d++) {
+        if (p.text.length < (d + 1) * W) {
+          node.short.push(p);
+          break;
+        }
+        const chunk = p.text.slice(d * W, (d + 1) * W);
+        let next = node.long.get(chunk);
+        if (!next) node.long.set(chunk, (next = bucket()));
+        node = next;
       }
-      size++;
     }
-    this.size = size;
+    this.size = this.unique.length;
   }
 
   /** Every passage found in `text` (already normalised), each once. */
@@ -136,10 +145,10 @@ export class PassageSet {
     let h = hashAt(text, 0);
     for (let i = 0; ; i++) {
       const bit = h >>> (32 - FILTER_BITS);
-      const bucket = filter[bit >>> 5]! & (1 << (bit & 31)) ? this.byHash.get(h) : undefined;
-      if (bucket) {
-        const hit = look(bucket.short, i) ?? (bucket.long.size && i + 2 * W <= text.length ? look(bucket.long.get(text.slice(i + W, i + 2 * W)), i) : undefined);
-        if (hit) return [hit];
+      let node = filter[bit >>> 5]! & (1 << (bit & 31)) ? this.byHash.get(h) : undefined;
+      for (let d = 1; node; d++) {
+        if (look(node.short, i)) return [...found];
+        node = node.long.size && i + (d + 1) * W <= text.length ? node.long.get(text.slice(i + d * W, i + (d + 1) * W)) : undefined;
       }
       if (i + W >= text.length) break;
       h = (Math.imul((h - Math.imul(text.charCodeAt(i), OUT)) >>> 0, B) + text.charCodeAt(i + W)) >>> 0;
@@ -160,9 +169,25 @@ export function facilitatorPassages(units: Iterable<GuardUnit>, options: Passage
       list.push({ ...p, file: unit.source.rel });
     }
   }
-  for (const t of options.publicTexts ?? []) if (t) shown.push(normalizeSpace(t));
+  const publicTexts: string[] = [];
+  for (const t of options.publicTexts ?? []) if (t) publicTexts.push(normalizeSpace(t));
   const all = new PassageSet(list);
-  const inPublic = new Set(all.findIn(shown.join('\n')).map((p) => p.text));
+  const inPublic = new Set<string>();
+  if (all.size) {
+    // Each unit's shown text on its own, remembered by its text and the passages looked for
+    // (a build that changed one unit's text scans that one), then the public texts.
+    const memo = options.memo;
+    for (const text of shown) {
+      const key = memo && createHash('sha1').update(all.key).update('\0').update(text).digest('hex');
+      let found = key ? memo!.get(key) : undefined;
+      if (!found) {
+        found = all.findIn(text).map((p) => p.text);
+        if (key) memo!.set(key, found);
+      }
+      for (const t of found) inPublic.add(t);
+    }
+    for (const p of all.findIn(publicTexts.join('\n'))) inPublic.add(p.text);
+  }
   return new PassageSet(inPublic.size ? list.filter((p) => !inPublic.has(p.text)) : list);
 }
 

@@ -51,6 +51,26 @@ describe('facilitatorPassages', () => {
     expect(() => assertNoLeak('<p>You lead the council.</p>', set, 'participant-handout.html')).toThrow(TrainpackError);
   });
 
+  it('remembers what each unit shows of the passages, and gives the same set with or without the memo', () => {
+    const units = [
+      unitOf('Group work on the map.\n\n:::facilitator\nGroup work on the map.\n\nWatch the time closely.\n:::\n'),
+      unitOf('Watch the time closely.\n\n:::facilitator\nKeep the flipchart ready.\n:::\n'),
+    ];
+    const plain = facilitatorPassages(units).passages.map((p) => p.text);
+    expect(plain).toEqual(['Keep the flipchart ready.']);
+    const seen = new Map<string, string[]>();
+    let scans = 0;
+    const memo = { get: (k: string) => seen.get(k), set: (k: string, v: string[]) => (scans++, seen.set(k, v)) };
+    expect(facilitatorPassages(units, { memo }).passages.map((p) => p.text)).toEqual(plain);
+    expect(scans).toBe(2);
+    expect(facilitatorPassages(units, { memo }).passages.map((p) => p.text)).toEqual(plain);
+    expect(scans).toBe(2); // both units' texts remembered
+    // A new facilitator passage is another set: every unit's text is looked at again.
+    const more = [...units, unitOf(':::facilitator\nA brand new note here.\n:::\n')];
+    expect(facilitatorPassages(more, { memo }).passages.map((p) => p.text)).toEqual(['Keep the flipchart ready.', 'A brand new note here.']);
+    expect(scans).toBe(4);
+  });
+
   it('leaves out passages that public texts (titles, UI strings, vars) also hold', () => {
     const u = unitOf(':::facilitator\nParticipant handout\n:::\n');
     expect(facilitatorPassages([u]).size).toBe(1);
@@ -153,7 +173,7 @@ describe('the render guard remembers clean parts (src/render/guard.ts)', () => {
     p.facts.hidden = [{ text: 'A secret sentence for the room.', kind: 'facilitator', line: 3, column: 1 }];
     const memo = new Map<string, unknown>();
     let sets = 0;
-    const cache = { get: (ns: string, k: string) => memo.get(`${ns}/${k}`), set: (ns: string, k: string, v: unknown) => (sets++, memo.set(`${ns}/${k}`, v)) };
+    const cache = { get: (ns: string, k: string) => memo.get(`${ns}/${k}`), set: (ns: string, k: string, v: unknown) => (ns === 'guard' && sets++, memo.set(`${ns}/${k}`, v)) };
     const page = (slot: string, ref: string) => {
       const head = Buffer.from('<html><body>');
       const body = Buffer.from(slot);
