@@ -31,16 +31,16 @@ export interface GuardedEdition {
 }
 
 /** The edition's facilitator-only passages, less those its public text (titles, strings, vars…) also holds. */
-export function editionPassages({ edition, parsed, strings }: GuardedEdition, extra: string[] = [], cache?: DiskCache): PassageSet {
+export function editionPassages({ edition, parsed, strings }: GuardedEdition, extra: string[] = [], cache?: DiskCache, roles: 'unless-public' | false = 'unless-public'): PassageSet {
   const publicTexts: string[] = [edition.title, edition.curriculum.title, ...(edition.curriculum.authors ?? []).map(String), ...Object.values(strings), ...Object.values(edition.vars).map(String)];
   for (const m of edition.modules) {
     publicTexts.push(m.title, m.summary ?? '');
     for (const u of m.units) publicTexts.push(u.title, ...u.objectives, ...u.materials, ...u.methods);
   }
   publicTexts.push(...extra);
-  // Role briefs are printed on role cards, not in the handout, the index or a deck (unless a unit says `roles_in_handout: true`).
+  // Role briefs are printed on role cards (`roles` false), not in the handout, the index or a deck (unless a unit says `roles_in_handout: true`).
   const memo = cache && { get: (key: string) => cache.get<string[]>('guard-shown', key), set: (key: string, found: string[]) => cache.set('guard-shown', key, found) };
-  return facilitatorPassages(parsed.values(), { publicTexts, roles: 'unless-public', memo });
+  return facilitatorPassages(parsed.values(), { publicTexts, roles, memo });
 }
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');

@@ -18,6 +18,8 @@ import { participantView } from '../views/participant.js';
 import { findAll, hasClass, textOf } from '../views/tree.js';
 import { foreignAttrs } from './locale.js';
 import { resolveTheme } from './theme.js';
+import { editionPassages } from './guard.js';
+import { assertNoLeak } from '../views/guard.js';
 
 /** Path of the page in the edition folder. */
 export const ROLE_CARDS = 'role-cards.html';
@@ -119,6 +121,8 @@ export function roleCardsPage(prepared: PreparedEdition, keep?: (rel: string, ke
     title: strings.role_cards ?? 'Role cards',
     sheets,
   });
+  // Fail closed (render/guard.ts): the cards hold role briefs, and nothing facilitator-only.
+  assertNoLeak(html, editionPassages(prepared, [], cache, false), ROLE_CARDS);
   const key = createHash('sha1').update(html).digest('hex');
   if (inputKey) cache!.set('role-cards', inputKey, key);
   return { html, key };

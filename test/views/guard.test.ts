@@ -140,6 +140,21 @@ describe('the render stage fails closed', () => {
     expect(() => renderEdition({ ...ed, pdf: false, editions: [] })).not.toThrow();
   });
 
+  it('stops the role cards when a card holds a facilitator-only passage; role briefs are what cards are for', async () => {
+    const { roleCardsPage } = await import('../../src/render/role-cards.js');
+    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
+    const ed = prepared.editions[0]!;
+    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/02-beta/01-roles.md')!;
+    for (const q of ed.parsed.values()) q.facts.shown = '';
+    p.facts.hidden = [{ text: 'ROLE-CASEWORKER-TEXT', kind: 'role', line: 11, column: 1 }];
+    expect(roleCardsPage(ed)?.html).toContain('ROLE-CASEWORKER-TEXT');
+    // Simulate a view bug: the brief's text is declared a facilitator note.
+    p.facts.hidden = [{ text: 'ROLE-CASEWORKER-TEXT', kind: 'facilitator', line: 11, column: 1 }];
+    const err = thrown(() => roleCardsPage(ed));
+    expect(err.diagnostics[0]).toMatchObject({ rule: 'leak', file: 'modules/02-beta/01-roles.md', line: 11 });
+    expect(err.diagnostics[0]!.message).toContain('role-cards.html');
+  });
+
   it('builds the fixture as usual when nothing leaks', async () => {
     const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
     const ed = prepared.editions[0]!;
