@@ -18,10 +18,6 @@ export interface DeckSlide extends Partial<Omit<SlideFragment, 'kind'>> {
   seconds?: number;
 }
 
-/** How many slides a unit adds to its module's deck (its own or generated, else one title slide). */
-export function deckSlideCount(f: Pick<Fragments, 'slides'>): number {
-  return f.slides.length + (f.slides.some((s) => s.kind === 'content') ? 0 : 1);
-}
 
 type LangAttrs = { lang?: string; dir?: string };
 

@@ -18,7 +18,6 @@ import { deckSlidesOf } from '../views/deck-slides.js';
 import { textOf } from '../views/tree.js';
 import { textOfHtml } from './search.js';
 import type { Strings } from './templates.js';
-import { deckSlideCount } from './deck-page.js';
 
 const html = (tree: Root) => toHtml(tree, { allowDangerousHtml: false });
 
@@ -182,6 +181,11 @@ export function rememberFragments(key: string, selfCheck: boolean, fragments: Fr
   const id = sha1(fullKey);
   disk?.set('fragments', id, fragments);
   disk?.set('deck-slides', id, deckSlideCount(fragments));
+}
+
+/** How many slides a unit adds to its module's deck (its own or generated, else one title slide). */
+export function deckSlideCount(f: Pick<Fragments, 'slides'>): number {
+  return f.slides.length + (f.slides.some((s) => s.kind === 'content') ? 0 : 1);
 }
 
 /**
