@@ -95,19 +95,34 @@ export class PassageSet {
   /** A name for the set: the same passages of the same kinds, the same key (what a clean check is remembered by). */
   get key(): string {
     if (this.named === undefined) {
-      const all = this.unique.map((p) => `${p.kind}\0${p.text}`);
+      const all = this.unique.map((p) => `${[...this.kindsOf(p.text)].sort().join(',')}\0${p.text}`);
       this.named = createHash('sha1').update(all.sort().join('\n')).digest('hex');
     }
     return this.named;
   }
 
   private readonly unique: Passage[] = [];
+  /**
+   * Every kind of block each text is in. The same sentence can be a speaker
+   * note in one unit and a solution in another: where speaker notes are
+   * allowed (a deck page), finding it proves nothing.
+   */
+  private readonly kinds = new Map<string, Set<PassageKind>>();
+
+  /** The kinds of block a passage's text is in (its own and those of passages with the same text). */
+  kindsOf(text: string): ReadonlySet<PassageKind> {
+    return this.kinds.get(text) ?? new Set();
+  }
 
   constructor(readonly passages: Passage[]) {
-    const seen = new Set<string>();
     for (const p of passages) {
-      if (p.text.length < W || seen.has(p.text)) continue;
-      seen.add(p.text);
+      if (p.text.length < W) continue;
+      const kinds = this.kinds.get(p.text);
+      if (kinds) {
+        kinds.add(p.kind);
+        continue;
+      }
+      this.kinds.set(p.text, new Set([p.kind]));
       this.unique.push(p);
       const h = hashAt(p.text, 0);
       const bit = h >>> (32 - FILTER_BITS);
@@ -165,7 +180,12 @@ export function facilitatorPassages(units: Iterable<GuardUnit>, options: Passage
     if (facts.shown) shown.push(facts.shown);
     for (const p of facts.hidden ?? []) {
       if (p.kind === 'key' && unit.selfCheck) continue;
-      if (p.kind === 'role' && (!options.roles || (options.roles === 'unless-public' && unit.rolesInHandout))) continue;
+      if (p.kind === 'role' && !options.roles) continue;
+      if (p.kind === 'role' && options.roles === 'unless-public' && unit.rolesInHandout) {
+        // Shown in the handout: participant text, like any other (a note elsewhere with the same words proves nothing).
+        shown.push(p.text);
+        continue;
+      }
       list.push({ ...p, file: unit.source.rel });
     }
   }
@@ -201,7 +221,8 @@ function projections(output: string): string[] {
 
 /** The first passage `output` holds, if any (kinds in `allow` are not looked for). */
 export function findLeak(output: string, passages: PassageSet, allow: PassageKind[] = []): Passage | undefined {
-  const skip = allow.length ? (p: Passage) => allow.includes(p.kind) : undefined;
+  // A text also found in an allowed kind of block is allowed (a speaker note in one unit, a solution in another).
+  const skip = allow.length ? (p: Passage) => [...passages.kindsOf(p.text)].some((k) => allow.includes(k)) : undefined;
   for (const text of projections(output)) {
     const [hit] = passages.findIn(text, true, skip);
     if (hit) return hit;

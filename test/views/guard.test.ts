@@ -49,6 +49,10 @@ describe('facilitatorPassages', () => {
     expect(set.passages.map((p) => `${p.file} ${p.text}`)).toEqual(['modules/m/u.md You lead the council.']);
     expect(() => assertNoLeak('<p>She leads the council.</p>', set, 'participant-handout.html')).not.toThrow();
     expect(() => assertNoLeak('<p>You lead the council.</p>', set, 'participant-handout.html')).toThrow(TrainpackError);
+    // A public brief is participant text: a note elsewhere with the same words is not looked for.
+    const note = unitOf(':::facilitator\nShe leads the council.\n:::\n');
+    expect(facilitatorPassages([note], { roles: 'unless-public' }).size).toBe(1);
+    expect(facilitatorPassages([secret, open, note], { roles: 'unless-public' }).passages.map((p) => p.text)).toEqual(['You lead the council.']);
   });
 
   it('remembers what each unit shows of the passages, and gives the same set with or without the memo', () => {
@@ -102,6 +106,18 @@ describe('assertNoLeak', () => {
     const notes = facilitatorPassages([unitOf('::::slide\n## T\n:::notes\nSpoken words here.\n:::\n::::\n')]);
     expect(() => assertNoLeak('<aside>Spoken words here.</aside>', notes, 'a deck', ['notes'])).not.toThrow();
     expect(() => assertNoLeak('<aside>Spoken words here.</aside>', notes, 'a slide')).toThrow(TrainpackError);
+  });
+
+  it('allows a sentence on a deck page that is a speaker note in one unit and a solution in another, in either order', () => {
+    const text = 'Say this to the room at the end.';
+    const note = unitOf(`::::slide\n## T\n:::notes\n${text}\n:::\n::::\n`);
+    const solution = unitOf(`::::exercise\nDo it.\n:::solution\n${text}\n:::\n::::\n`);
+    for (const units of [[note, solution], [solution, note]]) {
+      const set = facilitatorPassages(units);
+      expect(() => assertNoLeak(`<aside class="notes">${text}</aside>`, set, 'a deck', ['notes'])).not.toThrow();
+      // A slide face allows nothing: it is still a leak there.
+      expect(() => assertNoLeak(`<section>${text}</section>`, set, 'a slide')).toThrow(TrainpackError);
+    }
   });
 
   it('scans linearly: a 2 MB page with thousands of passages', () => {
