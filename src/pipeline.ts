@@ -9,8 +9,8 @@ import { Diagnostics } from './errors.js';
 import { loadCurriculum } from './load/curriculum.js';
 import { memoTable, saveMemos, seedMemos, sha1 } from './cache/memo.js';
 
-/** The memo tables the load and resolve stages fill (cache/memo.ts): unit front matter, patch files and the sections they patch. */
-const MEMOS = ['frontmatter', 'sections', 'patches', 'links'];
+/** The memo tables the load and resolve stages fill (cache/memo.ts): unit front matter, patch files and the sections they patch, translation catalogues. */
+const MEMOS = ['frontmatter', 'sections', 'patches', 'links', CATALOGUE_MEMO];
 import type { Root } from 'hast';
 import { CACHE_SALT, type DiskCache } from './cache/disk.js';
 import { fileSignature } from './markdown/context.js';
@@ -23,6 +23,7 @@ import type { ParsedRemote } from './workers/protocol.js';
 import type { Curriculum, Unit } from './model.js';
 import type { Edition } from './resolve/edition.js';
 import { resolveEditions } from './resolve/overlays.js';
+import { CATALOGUE_MEMO } from './translate/layer.js';
 import { selectEdition } from './resolve/select.js';
 import { Templates, type Strings } from './render/templates.js';
 

@@ -26,7 +26,19 @@ export class Memo<T> {
 
   constructor(readonly name: string) {}
 
+  /** Saved entries not read yet: read at the first look-up (a large table a build does not use costs nothing). */
+  private pending?: () => unknown;
+
+  seedLater(load: () => unknown): void {
+    this.pending = load;
+  }
+
   get(key: string): T | undefined {
+    if (this.pending) {
+      const load = this.pending;
+      this.pending = undefined;
+      this.seed(load());
+    }
     const v = this.map.get(key);
     if (v !== undefined) this.used.add(key);
     return v;
@@ -85,7 +97,7 @@ export function seedMemos(disk: DiskCache, names: string[]): void {
   for (const name of names) {
     if (seeded.has(`${disk.dir}\0${name}`)) continue;
     seeded.add(`${disk.dir}\0${name}`);
-    memoTable(name).seed(disk.get('tables', name));
+    memoTable(name).seedLater(() => disk.get('tables', name));
   }
 }
 

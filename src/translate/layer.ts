@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sha1 } from '../cache/memo.js';
+import { memoTable, sha1 } from '../cache/memo.js';
 import { Diagnostics, type Diagnostic } from '../errors.js';
 import { relPath } from '../load/files.js';
 import type { Module, Unit } from '../model.js';
@@ -38,11 +38,27 @@ interface Loaded {
 /** Catalogues read in this process, by a hash of their text (`trainpack dev` rebuilds read them again). */
 const loaded = new Map<string, Loaded>();
 
+/**
+ * Catalogues without a problem, by a hash of their place and text, across
+ * runs too (a memo table saved in the persistent cache, cache/memo.ts):
+ * parsing and checking 60,000 messages takes seconds, reading them back a
+ * fraction of one. A catalogue with a problem is never kept, so the problem
+ * is found again, with its place, every time.
+ */
+export const CATALOGUE_MEMO = 'catalogues';
+
 /** Read and check a catalogue; its problems are returned, not reported (callers add them to their diagnostics). */
 export function loadCatalogue(text: string, rel: string): Loaded {
   const key = sha1(rel + '\0' + text);
   const hit = loaded.get(key);
   if (hit) return hit;
+  const table = memoTable<Catalogue>(CATALOGUE_MEMO);
+  const known = table.get(key);
+  if (known) {
+    const out: Loaded = { catalogue: known, problems: [] };
+    loaded.set(key, out);
+    return out;
+  }
   const local = new Diagnostics();
   const catalogue = parseCatalogue(text, rel, local);
   for (const e of catalogue?.entries ?? []) {
@@ -53,6 +69,7 @@ export function loadCatalogue(text: string, rel: string): Loaded {
   const out: Loaded = { catalogue: local.errors.length ? undefined : catalogue, problems: local.list };
   if (loaded.size > 64) loaded.clear();
   loaded.set(key, out);
+  if (catalogue && local.list.length === 0) table.set(key, catalogue);
   return out;
 }
 

@@ -180,9 +180,9 @@ export function facilitatorPassages(units: Iterable<GuardUnit>, options: Passage
     if (facts.shown) shown.push(facts.shown);
     for (const p of facts.hidden ?? []) {
       if (p.kind === 'key' && unit.selfCheck) continue;
-      if (p.kind === 'role' && !options.roles) continue;
-      if (p.kind === 'role' && options.roles === 'unless-public' && unit.rolesInHandout) {
-        // Shown in the handout: participant text, like any other (a note elsewhere with the same words proves nothing).
+      if (p.kind === 'role' && (!options.roles || (options.roles === 'unless-public' && unit.rolesInHandout))) {
+        // A brief shown where this output is read (the role cards; the handout of a unit that says so) is
+        // participant text there, like any other: a note elsewhere with the same words proves nothing.
         shown.push(p.text);
         continue;
       }

@@ -106,3 +106,23 @@ describe('persistent cache', () => {
     expect(r.cache!.parsed).toBe(9);
   });
 });
+
+describe('memo tables read lazily', () => {
+  it('reads saved entries at the first look-up, once; a table no one asks for is never read', async () => {
+    const { Memo } = await import('../../src/cache/memo.js');
+    const m = new Memo<string>('lazy');
+    let loads = 0;
+    m.seedLater(() => (loads++, { k: 'saved' }));
+    expect(loads).toBe(0);
+    m.set('mine', 'set here');
+    expect(loads).toBe(0);
+    expect(m.get('k')).toBe('saved');
+    expect(m.get('mine')).toBe('set here');
+    expect(loads).toBe(1);
+    const untouched = new Memo<string>('untouched');
+    untouched.seedLater(() => {
+      throw new Error('read');
+    });
+    expect(untouched.take()).toBeUndefined();
+  });
+});

@@ -217,6 +217,28 @@ describe('catalogues at build', () => {
     expect(existsSync(path.join(out, 'site', 'es'))).toBe(false);
   });
 
+  it('a checked catalogue is kept in the persistent cache and read back by the next process; a broken one never is', async () => {
+    const dir = await copyFixture('translate');
+    await extractCatalogue(dir, 'es');
+    await translate(dir, { 'Why we meet': 'Por qué nos reunimos', Steps: 'Pasos' });
+    const text = await readFile(po(dir), 'utf8');
+    const { loadCatalogue, CATALOGUE_MEMO } = await import('../../src/translate/layer.js');
+    const { memoTable, sha1 } = await import('../../src/cache/memo.js');
+    expect(loadCatalogue(text, 'overlays/es/translation.po').problems).toEqual([]);
+    expect(memoTable(CATALOGUE_MEMO).get(sha1(`overlays/es/translation.po\0${text}`))).toBeDefined();
+    const broken = text.replace('msgstr "Pasos"', 'msgstr "Pasos :var[nope]"');
+    expect(loadCatalogue(broken, 'overlays/es/translation.po').problems.length).toBeGreaterThan(0);
+    expect(memoTable(CATALOGUE_MEMO).get(sha1(`overlays/es/translation.po\0${broken}`))).toBeUndefined();
+    // Through the CLI: no cache; then a build that saves the catalogue; then one (another output) that reads it back.
+    const [a, b, c] = [await tempDir(), await tempDir(), await tempDir()];
+    for (const [out, extra] of [[a, ['--no-cache']], [b, []], [c, []]] as const) {
+      const r = await cli(['build', dir, '--out', out, '--overlay', 'es', '--format', 'html', ...extra]);
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+    expect(await snapshotFiles(path.join(c, 'es'))).toEqual(await snapshotFiles(path.join(a, 'es')));
+    expect(await readFile(path.join(c, 'es/facilitator-guide.html'), 'utf8')).toContain('Por qué nos reunimos');
+  });
+
   it('the parse cache re-parses exactly the units whose messages changed', async () => {
     const dir = await copyFixture('translate');
     await extractCatalogue(dir, 'es');

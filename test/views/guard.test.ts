@@ -53,6 +53,10 @@ describe('facilitatorPassages', () => {
     const note = unitOf(':::facilitator\nShe leads the council.\n:::\n');
     expect(facilitatorPassages([note], { roles: 'unless-public' }).size).toBe(1);
     expect(facilitatorPassages([secret, open, note], { roles: 'unless-public' }).passages.map((p) => p.text)).toEqual(['You lead the council.']);
+    // On the role cards (roles not secret), every brief is participant text.
+    const sameAsBrief = unitOf(':::facilitator\nYou lead the council.\n:::\n');
+    expect(facilitatorPassages([secret, sameAsBrief]).size).toBe(0);
+    expect(facilitatorPassages([secret, sameAsBrief], { roles: 'unless-public' }).size).toBe(1);
   });
 
   it('remembers what each unit shows of the passages, and gives the same set with or without the memo', () => {
