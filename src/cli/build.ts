@@ -103,11 +103,23 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
     )
     .action(async (dir: string, flags: BuildFlags) => {
       const started = performance.now();
-      const formats = flags.format;
-      const event = { venue: flags.venue, organisation: flags.organisation, facilitators: flags.facilitators };
+      // What changes the outputs: the signatures of "nothing changed" cover these, and the build gets them.
+      const options = {
+        formats: flags.format,
+        overlays: flags.overlay,
+        all: flags.all,
+        browser: flags.browser,
+        paper: flags.paper,
+        notes: flags.notes,
+        modules: flags.modules,
+        units: flags.units,
+        days: flags.days,
+        start: flags.start,
+        event: { venue: flags.venue, organisation: flags.organisation, facilitators: flags.facilitators },
+        shard: flags.shard,
+      };
       // Nothing changed since the last build (emit/unchanged.ts)? Then say so without loading the pipeline.
-      const what = { formats, overlays: flags.overlay, all: flags.all ?? false, browser: flags.browser ?? null, paper: flags.paper, notes: flags.notes ?? false, modules: flags.modules ?? null, units: flags.units ?? null, days: flags.days ?? null, start: flags.start ?? null, event, shard: flags.shard ?? null };
-      const inputs = flags.cache ? snapshotInputs(dir, flags.out, what) : undefined;
+      const inputs = flags.cache ? snapshotInputs(dir, flags.out, options) : undefined;
       const again = inputs && (await unchangedResult<BuildResult>(inputs));
       if (again) {
         report(unchangedAgain(again, performance.now() - started), flags, io, true);
@@ -116,25 +128,7 @@ slides/<module>.html, and with --format pdf the same as PDF.`,
       }
       const { build } = await import('../api.js');
       const progress = progressLine(io, !flags.quiet && !flags.json);
-      const result = await build({
-        dir,
-        out: flags.out,
-        formats,
-        overlays: flags.overlay,
-        all: flags.all,
-        browser: flags.browser,
-        paper: flags.paper,
-        notes: flags.notes,
-        persistentCache: flags.cache,
-        modules: flags.modules,
-        units: flags.units,
-        days: flags.days,
-        start: flags.start,
-        event,
-        shard: flags.shard,
-        onProgress: progress.onProgress,
-        inputs,
-      }).finally(() => progress.done());
+      const result = await build({ dir, out: flags.out, ...options, persistentCache: flags.cache, onProgress: progress.onProgress, inputs }).finally(() => progress.done());
       report(result, flags, io, false);
       setCode(EXIT.ok);
     });

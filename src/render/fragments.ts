@@ -154,6 +154,9 @@ export function prerender(p: ParsedUnit, disk?: DiskCache): void {
   fragmentsOf(p, p.unit.selfCheck, disk);
 }
 
+/** What a unit's fragments are named by: its parse key and the variant (self-check or not, the markup's version). */
+const fragmentKey = (key: string | undefined, selfCheck: boolean) => `${key}|${selfCheck}|${FRAGMENT_MARKUP}`;
+
 /** The unit's fragments with markers for every edition's values. */
 export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): Fragments {
   const variant = `${selfCheck}|${FRAGMENT_MARKUP}`;
@@ -162,7 +165,7 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
     memo = byTree.get(p.tree);
     if (!memo) byTree.set(p.tree, (memo = new Map()));
   }
-  const fullKey = `${p.key}|${variant}`;
+  const fullKey = fragmentKey(p.key, selfCheck);
   const hit = memo ? memo.get(variant) : (byKey.get(fullKey) ?? disk?.get<Fragments>('fragments', sha1(fullKey)));
   if (hit) {
     if (!memo) byKey.set(fullKey, hit);
@@ -176,7 +179,7 @@ export function fragmentsOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache)
 
 /** Keep fragments rendered elsewhere (a worker thread) under the unit's parse key. */
 export function rememberFragments(key: string, selfCheck: boolean, fragments: Fragments, disk?: DiskCache): void {
-  const fullKey = `${key}|${selfCheck}|${FRAGMENT_MARKUP}`;
+  const fullKey = fragmentKey(key, selfCheck);
   byKey.set(fullKey, fragments);
   const id = sha1(fullKey);
   disk?.set('fragments', id, fragments);
@@ -195,7 +198,7 @@ export function deckSlideCount(f: Pick<Fragments, 'slides'>): number {
  */
 export function slideCountOf(p: ParsedUnit, selfCheck: boolean, disk?: DiskCache): number {
   if (p.key && disk) {
-    const fullKey = `${p.key}|${selfCheck}|${FRAGMENT_MARKUP}`;
+    const fullKey = fragmentKey(p.key, selfCheck);
     const memo = byKey.get(fullKey);
     if (memo) return deckSlideCount(memo);
     const id = sha1(fullKey);

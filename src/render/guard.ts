@@ -12,8 +12,8 @@
  * facilitator passage changes the set, and every slot is scanned again. A
  * page without slots (a deck, a build without cache keys) is scanned whole.
  */
-import { createHash } from 'node:crypto';
 import type { DiskCache } from '../cache/disk.js';
+import { sha1 } from '../cache/memo.js';
 import type { Edition } from '../resolve/edition.js';
 import type { ParsedUnit } from '../markdown/processor.js';
 import type { Unit } from '../model.js';
@@ -42,8 +42,6 @@ export function editionPassages({ edition, parsed, strings }: GuardedEdition, ex
   const memo = cache && { get: (key: string) => cache.get<string[]>('guard-shown', key), set: (key: string, found: string[]) => cache.set('guard-shown', key, found) };
   return facilitatorPassages(parsed.values(), { publicTexts, roles, memo });
 }
-
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 /** The pages of an edition as render made them, with what names their parts. */
 export interface GuardInput {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TrainpackError } from '../../src/errors.js';
 import { prepare } from '../../src/pipeline.js';
 import { renderEdition } from '../../src/render/pages.js';
+import type { HiddenPassage } from '../../src/markdown/passages.js';
 import { assertNoLeak, facilitatorPassages, findLeak, type GuardUnit } from '../../src/views/guard.js';
 import { FIXTURES } from '../helpers.js';
 import { parse } from '../leaks/helpers.js';
@@ -132,14 +133,24 @@ describe('assertNoLeak', () => {
   });
 });
 
+/**
+ * The full fixture's base edition with a view bug simulated: one unit's
+ * facilitator-only passages declared by the test, and no unit's shown text
+ * to excuse them.
+ */
+async function withHidden(rel: string, hidden: HiddenPassage[]) {
+  const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
+  const ed = prepared.editions[0]!;
+  const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === rel)!;
+  p.facts.hidden = hidden;
+  for (const q of ed.parsed.values()) q.facts.shown = '';
+  return { ed, p };
+}
+
 describe('the render stage fails closed', () => {
   it('stops the build when a participant page holds a facilitator-only passage, whatever put it there', async () => {
-    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
-    const ed = prepared.editions[0]!;
-    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
-    // Simulate a view bug: a passage the handout shows is declared facilitator-only.
-    p.facts.hidden = [{ text: 'Shared body text for everyone.', kind: 'facilitator', line: 10, column: 1 }];
-    for (const q of ed.parsed.values()) q.facts.shown = '';
+    // A passage the handout shows is declared facilitator-only.
+    const { ed } = await withHidden('modules/01-alpha/01-first.md', [{ text: 'Shared body text for everyone.', kind: 'facilitator', line: 10, column: 1 }]);
     const err = thrown(() => renderEdition({ ...ed, pdf: false, editions: [] }));
     expect(err).toBeInstanceOf(TrainpackError);
     expect(err.diagnostics[0]).toMatchObject({ rule: 'leak', file: 'modules/01-alpha/01-first.md', line: 10, column: 1 });
@@ -147,12 +158,8 @@ describe('the render stage fails closed', () => {
   });
 
   it("stops the build when a role brief reaches the handout, the index's search data or a deck", async () => {
-    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
-    const ed = prepared.editions[0]!;
-    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
-    // Simulate a view bug: text the pages show is declared a role brief.
-    p.facts.hidden = [{ text: 'Shared body text for everyone.', kind: 'role', line: 12, column: 1 }];
-    for (const q of ed.parsed.values()) q.facts.shown = '';
+    // Text the pages show is declared a role brief.
+    const { ed, p } = await withHidden('modules/01-alpha/01-first.md', [{ text: 'Shared body text for everyone.', kind: 'role', line: 12, column: 1 }]);
     const err = thrown(() => renderEdition({ ...ed, pdf: false, editions: [] }));
     expect(err.diagnostics[0]).toMatchObject({ rule: 'leak', file: 'modules/01-alpha/01-first.md', line: 12, column: 1 });
     // The same text in a unit that puts its briefs in the handout is allowed there.
@@ -162,11 +169,7 @@ describe('the render stage fails closed', () => {
 
   it('stops the role cards when a card holds a facilitator-only passage; role briefs are what cards are for', async () => {
     const { roleCardsPage } = await import('../../src/render/role-cards.js');
-    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
-    const ed = prepared.editions[0]!;
-    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/02-beta/01-roles.md')!;
-    for (const q of ed.parsed.values()) q.facts.shown = '';
-    p.facts.hidden = [{ text: 'ROLE-CASEWORKER-TEXT', kind: 'role', line: 11, column: 1 }];
+    const { ed, p } = await withHidden('modules/02-beta/01-roles.md', [{ text: 'ROLE-CASEWORKER-TEXT', kind: 'role', line: 11, column: 1 }]);
     expect(roleCardsPage(ed)?.html).toContain('ROLE-CASEWORKER-TEXT');
     // Simulate a view bug: the brief's text is declared a facilitator note.
     p.facts.hidden = [{ text: 'ROLE-CASEWORKER-TEXT', kind: 'facilitator', line: 11, column: 1 }];
@@ -202,10 +205,7 @@ describe('normalizeSpace', () => {
 describe('the render guard remembers clean parts (src/render/guard.ts)', () => {
   it('scans a slot once per set of passages, and never lets a memo hide a leak', async () => {
     const { guardEdition } = await import('../../src/render/guard.js');
-    const prepared = await prepare({ dir: path.join(FIXTURES, 'full') });
-    const ed = prepared.editions[0]!;
-    const p = [...ed.parsed.values()].find((x) => x.unit.source.rel === 'modules/01-alpha/01-first.md')!;
-    p.facts.hidden = [{ text: 'A secret sentence for the room.', kind: 'facilitator', line: 3, column: 1 }];
+    const { ed, p } = await withHidden('modules/01-alpha/01-first.md', [{ text: 'A secret sentence for the room.', kind: 'facilitator', line: 3, column: 1 }]);
     const memo = new Map<string, unknown>();
     let sets = 0;
     const cache = { get: (ns: string, k: string) => memo.get(`${ns}/${k}`), set: (ns: string, k: string, v: unknown) => (ns === 'guard' && sets++, memo.set(`${ns}/${k}`, v)) };
@@ -233,8 +233,7 @@ describe('the render guard remembers clean parts (src/render/guard.ts)', () => {
     // Another unit's slot (a changed unit) is scanned, and its leak found.
     expect(() => run('<p>A secret sentence for the room.</p>', 'unit-2')).toThrow(TrainpackError);
     // A new facilitator passage makes a new set: the remembered slot is scanned again.
-    p.facts.hidden = [...p.facts.hidden, { text: 'Nothing secret here at all.', kind: 'facilitator', line: 9, column: 1 }];
-    for (const q of ed.parsed.values()) q.facts.shown = '';
+    p.facts.hidden = [...p.facts.hidden!, { text: 'Nothing secret here at all.', kind: 'facilitator', line: 9, column: 1 }];
     expect(() => run('<p>Nothing secret here at all.</p>', 'unit-1')).toThrow(/Nothing secret here at all/);
   });
 });
